@@ -1,0 +1,191 @@
+#include "app/app.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/log.h"
+#include "core/reading.h"
+#include "http/access_log.h"
+#include "http/server.h"
+#include "render/markdown.h"
+#include "render/theme.h"
+#include "site/site.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace gazette::app {
+
+namespace fs = std::filesystem;
+using base::Error;
+
+namespace {
+
+// Bodies are Markdown made safe by render's renderer.
+class MarkdownBodies final : public core::BodyRenderer {
+ public:
+  std::string MarkdownToHtml(std::string_view markdown) const override { return render::MarkdownToHtml(markdown); }
+};
+
+fs::path ExecutableDir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path() : exe.parent_path();
+}
+
+// The marker lines of text pages, in every language the theme ships.
+base::Result<importer::PageMarkers> ImportMarkers(const std::string& theme_dir) {
+  importer::PageMarkers markers;
+  fs::path locales = fs::path(theme_dir) / "locales";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(locales, ec)) {
+    if (entry.path().extension() != ".toml") continue;
+    base::Result<render::Locale> locale = render::Locale::Load(entry.path().string());
+    if (!locale.ok()) return std::move(locale).error();
+    markers.read_next.push_back(locale->Text("read_next"));
+    markers.comments_prompt.push_back(locale->Text("comments_prompt"));
+    markers.source_label.push_back(locale->Text("import_source_label"));
+  }
+  if (markers.read_next.empty()) return Error::Invalid("The theme " + theme_dir + " has no locales/*.toml files.", "theme");
+  return markers;
+}
+
+// "seed.txt:5: what" from "line 5: what"; "seed.txt: what" otherwise.
+std::string Located(const std::string& path, const std::string& message) {
+  if (message.rfind("line ", 0) == 0) return path + ":" + message.substr(5);
+  return path + ": " + message;
+}
+
+}  // namespace
+
+struct App::Parts {
+  Config config;
+  base::SystemClock clock;
+  base::TimeZone zone = base::TimeZone::Utc();
+  std::unique_ptr<storage::sqlite::SqliteStore> store;
+  storage::sql::MigrationReport migration;
+  MarkdownBodies bodies;
+  std::unique_ptr<core::Publisher> publisher;
+};
+
+base::Result<std::string> LocateTheme(const std::string& configured) {
+  std::error_code ec;
+  if (!configured.empty()) {
+    if (fs::is_directory(fs::path(configured) / "templates", ec)) return configured;
+    return Error::Invalid("site.theme: " + configured + " is not a theme folder (it has no templates/ folder).", "site.theme");
+  }
+  fs::path exe_dir = ExecutableDir();
+  for (const fs::path& candidate : {exe_dir / ".." / "themes" / "default", exe_dir / "themes" / "default",
+                                    exe_dir / ".." / "share" / "gazette" / "themes" / "default"}) {
+    if (fs::is_directory(candidate / "templates", ec)) return fs::weakly_canonical(candidate, ec).string();
+  }
+  return Error::Invalid("Cannot find the default theme next to " + exe_dir.string() +
+                            " (looked for ../themes/default and ../share/gazette/themes/default); set site.theme.",
+                        "site.theme");
+}
+
+App::App(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+App::~App() = default;
+
+base::Result<std::unique_ptr<App>> App::Open(const Config& config) {
+  auto parts = std::make_unique<Parts>();
+  parts->config = config;
+  base::Result<base::TimeZone> zone = base::TimeZone::Load(config.time_zone);
+  if (!zone.ok()) return std::move(zone).error();
+  parts->zone = *zone;
+  const std::string& url = config.database_url;
+  if (url.rfind("sqlite:", 0) != 0) {
+    return Error::Invalid("database.url: " + url.substr(0, url.find(':')) +
+                              " databases are not supported by this build; use a sqlite: URL such as sqlite:var/gazette.db",
+                          "database.url");
+  }
+  storage::sqlite::SqliteOptions options;
+  options.path = url.substr(std::string_view("sqlite:").size());
+  if (options.path.rfind("//", 0) == 0) options.path = options.path.substr(2);  // sqlite://path
+  if (options.path.empty()) return Error::Invalid("database.url: sqlite: needs a file path, like sqlite:var/gazette.db", "database.url");
+  base::Result<std::unique_ptr<storage::sqlite::SqliteStore>> store = storage::sqlite::SqliteStore::Open(options);
+  if (!store.ok()) return std::move(store).error();
+  parts->store = std::move(*store);
+  base::Result<storage::sql::MigrationReport> migrated = parts->store->Migrate();
+  if (!migrated.ok()) {
+    Error error = std::move(migrated).error();
+    error.message = options.path + ": " + error.message;
+    return error;
+  }
+  parts->migration = *migrated;
+  parts->publisher = std::make_unique<core::Publisher>(parts->bodies, parts->clock);
+  return std::unique_ptr<App>(new App(std::move(parts)));
+}
+
+const storage::sql::MigrationReport& App::migration() const { return parts_->migration; }
+
+base::Status App::Serve(const std::function<void(const std::string& address, int threads)>& on_ready) {
+  const Config& c = parts_->config;
+  base::Result<std::string> theme_dir = LocateTheme(c.theme);
+  if (!theme_dir.ok()) return std::move(theme_dir).error();
+  base::Result<std::unique_ptr<render::Theme>> theme = render::Theme::Load(*theme_dir, c.language);
+  if (!theme.ok()) return std::move(theme).error();
+
+  core::ReadingService reading(*parts_->store);
+  site::SiteSettings settings;
+  settings.name = c.site_name;
+  settings.base_url = c.base_url;
+  settings.zone = parts_->zone;
+  site::Site site(reading, **theme, settings, parts_->clock);
+  http::Router router;
+  site.AddRoutes(router);
+
+  http::ServerOptions options;
+  options.host = c.listen_host;
+  options.port = c.listen_port;
+  options.threads = c.threads;
+  options.idle_timeout = std::chrono::seconds(c.idle_timeout);
+  options.drain_timeout = std::chrono::seconds(c.drain_timeout);
+  options.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
+  options.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
+  if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
+  http::Server server(options, [&](const http::Request& request) { return site.Handle(router, request); });
+  GZ_TRY(server.Listen());
+  std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;
+  on_ready("http://" + host + ":" + std::to_string(server.port()), server.threads());
+  server.Run(true);
+  base::LogInfo("stopped");
+  return {};
+}
+
+base::Result<importer::ImportReport> App::ImportTextFile(const std::string& path, const importer::ImportOptions& options) {
+  base::Result<std::string> theme_dir = LocateTheme(parts_->config.theme);
+  if (!theme_dir.ok()) return std::move(theme_dir).error();
+  base::Result<importer::PageMarkers> markers = ImportMarkers(*theme_dir);
+  if (!markers.ok()) return std::move(markers).error();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::Invalid(path + ": cannot read the file", "file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  base::Result<importer::TextPage> page = importer::ParseTextPage(text.str(), *markers);
+  if (!page.ok()) return Error::Invalid(Located(path, page.error().message), "file");
+  importer::Importer importer(*parts_->store, *parts_->publisher, parts_->clock, parts_->zone);
+  base::Result<importer::ImportReport> report = importer.Import(*page, options);
+  if (!report.ok()) {
+    Error error = std::move(report).error();
+    error.message = Located(path, error.message);
+    return error;
+  }
+  return report;
+}
+
+base::Result<demo::DemoReport> App::Demo(bool only_if_empty, bool& skipped) {
+  skipped = false;
+  if (only_if_empty) {
+    base::Result<bool> empty = demo::IsEmpty(*parts_->store);
+    if (!empty.ok()) return std::move(empty).error();
+    if (!*empty) {
+      skipped = true;
+      return demo::DemoReport{};
+    }
+  }
+  return demo::CreateDemo(*parts_->store, *parts_->publisher, parts_->clock, parts_->config.language);
+}
+
+}  // namespace gazette::app

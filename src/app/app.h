@@ -1,0 +1,50 @@
+// The composition root: the only place that names concrete backends and
+// wires storage, services, theme, site and server together.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/config.h"
+#include "demo/demo.h"
+#include "importer/importer.h"
+#include "storage/sql/migrations.h"
+
+namespace gazette::app {
+
+class App {
+ public:
+  // Opens (creating when missing) the database the config names and brings
+  // its schema up to date. Fails with a message naming the database.
+  static base::Result<std::unique_ptr<App>> Open(const Config& config);
+  ~App();
+
+  // What opening the database migrated.
+  const storage::sql::MigrationReport& migration() const;
+
+  // Serves the site until SIGTERM or SIGINT, then drains and returns.
+  // `on_ready` gets the address once the socket listens.
+  base::Status Serve(const std::function<void(const std::string& address, int threads)>& on_ready);
+
+  // Imports one file in the text page layout (importer/text_page.h). Errors
+  // name the file and line.
+  base::Result<importer::ImportReport> ImportTextFile(const std::string& path, const importer::ImportOptions& options);
+
+  // Fills the site with demo news; with `only_if_empty`, does nothing (and
+  // says so in `skipped`) when the site has articles.
+  base::Result<demo::DemoReport> Demo(bool only_if_empty, bool& skipped);
+
+  struct Parts;
+
+ private:
+  explicit App(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+// The theme folder: the configured one, or the default theme found next to
+// the binary (../themes/default from build/, or
+// ../share/gazette/themes/default when installed).
+base::Result<std::string> LocateTheme(const std::string& configured);
+
+}  // namespace gazette::app

@@ -1,0 +1,228 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <functional>
+#include <sstream>
+#include <toml++/toml.h>
+#include <variant>
+
+#include "base/time.h"
+
+namespace gazette::app {
+namespace {
+
+using base::Error;
+
+// One option: where it lives in the file, what it does, and how to set it.
+struct Option {
+  const char* table;
+  const char* key;
+  const char* doc;
+  std::variant<std::string Config::*, int Config::*, std::int64_t Config::*, bool Config::*> field;
+};
+
+const Option kOptions[] = {
+    {"server", "listen", "address and port to serve on, HOST:PORT", &Config::listen},
+    {"server", "threads", "I/O threads; 0 = the CPUs the process may run on", &Config::threads},
+    {"server", "access_log", "write one line per request to standard output", &Config::access_log},
+    {"server", "idle_timeout", "seconds a kept-alive connection may wait for, and spend sending, a request's headers",
+     &Config::idle_timeout},
+    {"server", "drain_timeout", "seconds in-flight requests get to finish on shutdown", &Config::drain_timeout},
+    {"server", "max_header_bytes", "largest request head accepted (larger: 431)", &Config::max_header_bytes},
+    {"server", "max_body_bytes", "largest request body accepted (larger: 413)", &Config::max_body_bytes},
+    {"database", "url", "sqlite:PATH (relative to the working directory)", &Config::database_url},
+    {"site", "name", "the site's name, shown in the masthead and titles", &Config::site_name},
+    {"site", "base_url", "public address of the site, e.g. https://news.example.org; empty = http://LISTEN",
+     &Config::base_url},
+    {"site", "language", "language of the interface text (en, ru)", &Config::language},
+    {"site", "time_zone", "IANA time zone for the times readers see, e.g. Europe/Moscow", &Config::time_zone},
+    {"site", "theme", "folder of the theme; empty = the default theme next to the binary", &Config::theme},
+};
+
+std::string Where(const std::string& file, const toml::source_region& region) {
+  return file + ":" + std::to_string(region.begin.line);
+}
+
+base::Status SetFromToml(Config& config, const Option& option, const toml::node& node, const std::string& where) {
+  std::string name = std::string(option.table) + "." + option.key;
+  return std::visit(
+      [&](auto member) -> base::Status {
+        using T = std::remove_reference_t<decltype(config.*member)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          auto v = node.value<std::string>();
+          if (!v) return Error::Invalid(where + ": " + name + " must be a string", name);
+          config.*member = *v;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          if (!node.is_boolean()) return Error::Invalid(where + ": " + name + " must be true or false", name);
+          config.*member = *node.value<bool>();
+        } else {
+          if (!node.is_integer()) return Error::Invalid(where + ": " + name + " must be a whole number", name);
+          config.*member = static_cast<T>(*node.value<std::int64_t>());
+        }
+        return {};
+      },
+      option.field);
+}
+
+base::Status ReadFile(Config& config, const std::string& path) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::string where = path;
+    if (e.source().begin.line > 0) where = Where(path, e.source());
+    if (std::string(e.description()).find("File could not be opened") != std::string::npos) {
+      return Error::Invalid("cannot read the config file " + path, "config");
+    }
+    return Error::Invalid(where + ": " + std::string(e.description()), "config");
+  }
+  for (const auto& [table_key, table_node] : root) {
+    const toml::table* table = table_node.as_table();
+    std::string table_name(table_key.str());
+    bool known_table = false;
+    for (const Option& o : kOptions) known_table = known_table || table_name == o.table;
+    if (!table || !known_table) {
+      return Error::Invalid(Where(path, table_node.source()) + ": unknown key " + table_name +
+                                " (the file has the tables [server], [database] and [site])",
+                            table_name);
+    }
+    for (const auto& [key, node] : *table) {
+      const Option* option = nullptr;
+      for (const Option& o : kOptions) {
+        if (table_name == o.table && key.str() == o.key) option = &o;
+      }
+      std::string name = table_name + "." + std::string(key.str());
+      if (!option) return Error::Invalid(Where(path, node.source()) + ": unknown key " + name, name);
+      GZ_TRY(SetFromToml(config, *option, node, Where(path, node.source())));
+    }
+  }
+  return {};
+}
+
+bool ParseListen(const std::string& listen, std::string& host, std::uint16_t& port) {
+  std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string digits = listen.substr(colon + 1);
+  if (digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  long value = std::strtol(digits.c_str(), nullptr, 10);
+  if (value > 65535) return false;
+  port = static_cast<std::uint16_t>(value);
+  return true;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> GazetteEnvironment() {
+  std::map<std::string, std::string> env;
+  for (const char* name : {"GAZETTE_DB", "GAZETTE_LISTEN", "GAZETTE_CONFIG"}) {
+    if (const char* value = std::getenv(name); value && *value) env[name] = value;
+  }
+  return env;
+}
+
+base::Status ValidateConfig(Config& c, const std::map<std::string, std::string>& origins) {
+  auto bad = [&](const std::string& key, const std::string& what) {
+    auto it = origins.find(key);
+    std::string origin = it != origins.end() ? it->second : c.config_file.empty() ? "settings" : c.config_file;
+    return Error::Invalid(origin + ": " + key + " " + what, key);
+  };
+  if (!ParseListen(c.listen, c.listen_host, c.listen_port)) {
+    return bad("server.listen", "must be HOST:PORT, like 127.0.0.1:8080 (got \"" + c.listen + "\")");
+  }
+  if (c.threads < 0 || c.threads > 1024) return bad("server.threads", "must be between 0 and 1024");
+  if (c.idle_timeout < 1 || c.idle_timeout > 3600) return bad("server.idle_timeout", "must be between 1 and 3600 seconds");
+  if (c.drain_timeout < 0 || c.drain_timeout > 3600) return bad("server.drain_timeout", "must be between 0 and 3600 seconds");
+  if (c.max_header_bytes < 1024 || c.max_header_bytes > 1024 * 1024) {
+    return bad("server.max_header_bytes", "must be between 1024 and 1048576");
+  }
+  if (c.max_body_bytes < 0 || c.max_body_bytes > 1024LL * 1024 * 1024) {
+    return bad("server.max_body_bytes", "must be between 0 and 1073741824");
+  }
+  if (c.database_url.rfind("sqlite:", 0) != 0 && c.database_url.rfind("postgresql://", 0) != 0 &&
+      c.database_url.rfind("postgres://", 0) != 0) {
+    return bad("database.url", "must start with sqlite: (like sqlite:var/gazette.db), got \"" + c.database_url + "\"");
+  }
+  if (c.site_name.empty() || c.site_name.size() > 200) return bad("site.name", "must be 1 to 200 characters");
+  if (!c.base_url.empty()) {
+    while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
+    bool scheme = c.base_url.rfind("http://", 0) == 0 || c.base_url.rfind("https://", 0) == 0;
+    std::size_t host_start = c.base_url.find("://") + 3;
+    if (!scheme || c.base_url.size() <= host_start || c.base_url.find('/', host_start) != std::string::npos ||
+        c.base_url.find_first_of(" \"<>?#") != std::string::npos) {
+      return bad("site.base_url", "must be http:// or https:// and a host, without a path, like https://news.example.org");
+    }
+  }
+  if (c.language.empty() || c.language.size() > 10 || c.language.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_") != std::string::npos) {
+    return bad("site.language", "must be a language code like en or ru");
+  }
+  base::Result<base::TimeZone> zone = base::TimeZone::Load(c.time_zone);
+  if (!zone.ok()) return bad("site.time_zone", zone.error().message);
+  return {};
+}
+
+base::Result<Config> LoadConfig(const ConfigSources& sources) {
+  Config config;
+  std::optional<std::string> file = sources.file;
+  if (!file) {
+    if (auto it = sources.env.find("GAZETTE_CONFIG"); it != sources.env.end()) file = it->second;
+  }
+  std::map<std::string, std::string> origins;
+  if (file) {
+    GZ_TRY(ReadFile(config, *file));
+    config.config_file = *file;
+  }
+  if (auto it = sources.env.find("GAZETTE_DB"); it != sources.env.end()) {
+    config.database_url = it->second;
+    origins["database.url"] = "GAZETTE_DB";
+  }
+  if (auto it = sources.env.find("GAZETTE_LISTEN"); it != sources.env.end()) {
+    config.listen = it->second;
+    origins["server.listen"] = "GAZETTE_LISTEN";
+  }
+  if (sources.db) {
+    config.database_url = *sources.db;
+    origins["database.url"] = "--db";
+  }
+  if (sources.listen) {
+    config.listen = *sources.listen;
+    origins["server.listen"] = "--listen";
+  }
+  GZ_TRY(ValidateConfig(config, origins));
+  if (config.base_url.empty()) {
+    std::string host = config.listen_host.find(':') != std::string::npos ? "[" + config.listen_host + "]" : config.listen_host;
+    if (host == "0.0.0.0" || host == "[::]") host = "localhost";
+    config.base_url = "http://" + host + ":" + std::to_string(config.listen_port);
+  }
+  return config;
+}
+
+std::string DescribeOptions() {
+  Config defaults;
+  std::ostringstream out;
+  std::string table;
+  for (const Option& o : kOptions) {
+    if (table != o.table) {
+      table = o.table;
+      out << (out.tellp() > 0 ? "\n" : "") << "[" << table << "]\n";
+    }
+    out << o.key << " = ";
+    std::visit(
+        [&](auto member) {
+          using T = std::remove_reference_t<decltype(defaults.*member)>;
+          if constexpr (std::is_same_v<T, std::string>) {
+            out << '"' << defaults.*member << '"';
+          } else if constexpr (std::is_same_v<T, bool>) {
+            out << (defaults.*member ? "true" : "false");
+          } else {
+            out << defaults.*member;
+          }
+        },
+        o.field);
+    out << "  # " << o.doc << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace gazette::app

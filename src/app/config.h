@@ -1,0 +1,66 @@
+// Gazette's settings: defaults, then the config file (TOML), then the
+// environment (GAZETTE_DB, GAZETTE_LISTEN, GAZETTE_CONFIG), then flags.
+// Every option is declared once, with its default and its documentation,
+// in config.cpp (kOptions); docs/configuration.md lists them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace gazette::app {
+
+struct Config {
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: the CPUs the process may run on
+  bool access_log = true;
+  int idle_timeout = 30;      // seconds
+  int drain_timeout = 10;     // seconds
+  std::int64_t max_header_bytes = 16 * 1024;
+  std::int64_t max_body_bytes = 1024 * 1024;
+  // [database]
+  std::string database_url = "sqlite:var/gazette.db";
+  // [site]
+  std::string site_name = "Gazette";
+  std::string base_url;  // empty: "http://" + listen
+  std::string language = "en";
+  std::string time_zone = "UTC";
+  std::string theme;  // empty: the default theme, found next to the binary
+
+  // Derived, filled by LoadConfig.
+  std::string listen_host;
+  std::uint16_t listen_port = 8080;
+  std::string config_file;  // the file read, if any
+};
+
+// Where settings come from, besides the defaults.
+struct ConfigSources {
+  std::optional<std::string> file;              // --config
+  std::map<std::string, std::string> env;       // GAZETTE_* variables
+  std::optional<std::string> db;                // --db
+  std::optional<std::string> listen;            // --listen
+};
+
+// Reads the environment's GAZETTE_DB, GAZETTE_LISTEN and GAZETTE_CONFIG.
+std::map<std::string, std::string> GazetteEnvironment();
+
+// Builds the configuration. Fails with kInvalid on an unreadable or
+// malformed file, an unknown key, or a bad value; the message names the
+// file, line and key ("gazette.toml:3: unknown key server.lisen").
+base::Result<Config> LoadConfig(const ConfigSources& sources);
+
+// Checks every value and normalises some (base_url loses a trailing '/').
+// A message names where the bad value came from: `origins` maps a key
+// ("database.url") to its source ("--db", "GAZETTE_DB"); other keys came
+// from the config file (or the defaults).
+base::Status ValidateConfig(Config& config, const std::map<std::string, std::string>& origins);
+
+// One line per option: "[section] key = default  # what it does".
+std::string DescribeOptions();
+
+}  // namespace gazette::app

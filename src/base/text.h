@@ -1,0 +1,28 @@
+// Small text helpers shared by every layer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::base {
+
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// Number of Unicode code points in well-formed UTF-8 text.
+std::size_t CountCodePoints(std::string_view text);
+
+// `text` without leading and trailing ASCII whitespace.
+std::string_view Trim(std::string_view text);
+
+// Splits on '\n', dropping a '\r' before it; a final line without '\n' counts.
+std::vector<std::string_view> SplitLines(std::string_view text);
+
+// ASCII-only lower case; other bytes are left alone.
+std::string AsciiLower(std::string_view text);
+
+// True when the string has a control character other than tab.
+bool HasControlCharacters(std::string_view text);
+
+}  // namespace gazette::base

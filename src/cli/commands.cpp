@@ -1,0 +1,227 @@
+#include "cli/commands.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "app/app.h"
+#include "app/config.h"
+
+namespace gazette::cli {
+namespace {
+
+constexpr const char* kVersion = GAZETTE_VERSION;
+
+struct Usage {
+  std::string message;
+};
+
+// The parsed command line: --flag VALUE (or --flag=VALUE), switches, and
+// the rest as positional arguments.
+struct Parsed {
+  std::string command;
+  std::map<std::string, std::string> flags;
+  std::set<std::string> switches;
+  std::vector<std::string> positional;
+};
+
+struct CommandSpec {
+  const char* name;
+  std::set<std::string> flags;     // take a value
+  std::set<std::string> switches;  // take none
+  bool takes_files;
+};
+
+const CommandSpec kCommands[] = {
+    {"serve", {"--db", "--config", "--listen"}, {}, false},
+    {"migrate", {"--db", "--config"}, {}, false},
+    {"import-text", {"--db", "--config", "--date"}, {}, true},
+    {"demo", {"--db", "--config"}, {"--if-empty"}, false},
+};
+
+std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed) {
+  parsed.command = args.front();
+  const CommandSpec* spec = nullptr;
+  for (const CommandSpec& c : kCommands) {
+    if (parsed.command == c.name) spec = &c;
+  }
+  if (!spec) return Usage{"unknown command \"" + parsed.command + "\""};
+  bool only_files = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (only_files || arg.empty() || arg[0] != '-' || arg == "-") {
+      if (!spec->takes_files) return Usage{parsed.command + " takes no arguments, but got \"" + arg + "\""};
+      parsed.positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_files = true;
+      continue;
+    }
+    std::optional<std::string> value;
+    if (std::size_t eq = arg.find('='); eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+    }
+    if (spec->switches.count(arg)) {
+      if (value) return Usage{arg + " takes no value"};
+      parsed.switches.insert(arg);
+    } else if (spec->flags.count(arg)) {
+      if (!value) {
+        if (i + 1 >= args.size()) return Usage{arg + " needs a value"};
+        value = args[++i];
+      }
+      parsed.flags[arg] = *value;
+    } else {
+      return Usage{"unknown option " + arg + " for " + parsed.command};
+    }
+  }
+  if (spec->takes_files && parsed.positional.empty()) return Usage{parsed.command + " needs at least one FILE"};
+  return std::nullopt;
+}
+
+std::optional<std::string> Flag(const Parsed& p, const std::string& name) {
+  auto it = p.flags.find(name);
+  if (it == p.flags.end()) return std::nullopt;
+  return it->second;
+}
+
+int Fail(std::ostream& err, const std::string& message) {
+  err << "gazette: " << message << "\n";
+  return kExitFailure;
+}
+
+int Serve(app::App& app, std::ostream& out, std::ostream& err) {
+  base::Status served = app.Serve([&](const std::string& address, int threads) {
+    out << "Gazette is serving " << address << " (" << threads << (threads == 1 ? " thread" : " threads")
+        << "); press Ctrl+C to stop." << std::endl;
+  });
+  if (!served.ok()) return Fail(err, served.error().message);
+  return kExitOk;
+}
+
+int Migrate(app::App& app, std::ostream& out) {
+  const storage::sql::MigrationReport& m = app.migration();
+  if (m.applied == 0) {
+    out << "The database schema is up to date (version " << m.to_version << ").\n";
+  } else {
+    out << "Applied " << m.applied << (m.applied == 1 ? " migration" : " migrations") << ": schema version "
+        << m.from_version << " -> " << m.to_version << ".\n";
+  }
+  return kExitOk;
+}
+
+int ImportText(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  importer::ImportOptions options;
+  if (std::optional<std::string> date = Flag(p, "--date")) {
+    base::Result<base::LocalDate> parsed = base::ParseLocalDate(*date);
+    if (!parsed.ok()) {
+      err << "gazette: --date: " << parsed.error().message << "\n";
+      return kExitUsage;
+    }
+    options.date = *parsed;
+  }
+  int failures = 0;
+  for (const std::string& file : p.positional) {
+    base::Result<importer::ImportReport> report = app.ImportTextFile(file, options);
+    if (!report.ok()) {
+      err << "gazette: " << report.error().message << " (nothing from this file was imported)\n";
+      ++failures;
+      continue;
+    }
+    out << file << ": " << (report->article_existed ? "article already present" : "imported article")
+        << " #" << report->article_id << ", " << report->briefs_created << " new briefs";
+    if (report->briefs_existing > 0) out << " (" << report->briefs_existing << " already present)";
+    out << "\n";
+  }
+  return failures == 0 ? kExitOk : kExitFailure;
+}
+
+int Demo(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  bool skipped = false;
+  base::Result<demo::DemoReport> report = app.Demo(p.switches.count("--if-empty") > 0, skipped);
+  if (!report.ok()) return Fail(err, report.error().message + (report.error().detail.empty() ? "" : " (" + report.error().detail + ")"));
+  if (skipped) {
+    out << "The site already has articles; no demo content added.\n";
+  } else {
+    out << "Added demo news: " << report->articles << " articles and " << report->briefs << " briefs in "
+        << report->sections << " sections.\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::string HelpText() {
+  return std::string("Gazette ") + kVersion + R"( - a news publishing platform
+
+Usage:
+  gazette serve       [--db URL] [--config FILE] [--listen HOST:PORT]
+  gazette migrate     [--db URL] [--config FILE]
+  gazette import-text [--db URL] [--config FILE] [--date YYYY-MM-DD] FILE...
+  gazette demo        [--db URL] [--config FILE] [--if-empty]
+  gazette --help | --version
+
+Commands:
+  serve        Serve the site (applies pending migrations first). SIGTERM or
+               Ctrl+C finishes the requests in flight, then exits.
+  migrate      Create the database or bring its schema up to date.
+  import-text  Import pages in the plain-text layout: the headline line, body
+               paragraphs, an optional "Read next" block of times, rubrics and
+               briefs, up to "What is your opinion on this topic?". Each file
+               is one transaction. --date puts the times on that day.
+  demo         Fill the site with demo news; --if-empty only when it has none.
+
+Options:
+  --db URL           database, e.g. sqlite:var/gazette.db (env GAZETTE_DB)
+  --config FILE      settings file in TOML (env GAZETTE_CONFIG)
+  --listen HOST:PORT address to serve on (env GAZETTE_LISTEN)
+
+Flags override the environment, which overrides the config file.
+Exit codes: 0 success, 1 failure, 2 bad usage.
+
+Settings (config file keys and defaults):
+)" + app::DescribeOptions();
+}
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << HelpText();
+    return kExitUsage;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    out << HelpText();
+    return kExitOk;
+  }
+  if (args[0] == "--version") {
+    out << "gazette " << kVersion << "\n";
+    return kExitOk;
+  }
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      out << HelpText();
+      return kExitOk;
+    }
+  }
+  Parsed parsed;
+  if (std::optional<Usage> usage = Parse(args, parsed)) {
+    err << "gazette: " << usage->message << "\nRun \"gazette --help\" for usage.\n";
+    return kExitUsage;
+  }
+  app::ConfigSources sources;
+  sources.file = Flag(parsed, "--config");
+  sources.env = app::GazetteEnvironment();
+  sources.db = Flag(parsed, "--db");
+  sources.listen = Flag(parsed, "--listen");
+  base::Result<app::Config> config = app::LoadConfig(sources);
+  if (!config.ok()) return Fail(err, config.error().message);
+  base::Result<std::unique_ptr<app::App>> opened = app::App::Open(*config);
+  if (!opened.ok()) return Fail(err, opened.error().message);
+  app::App& app = **opened;
+  if (parsed.command == "serve") return Serve(app, out, err);
+  if (parsed.command == "migrate") return Migrate(app, out);
+  if (parsed.command == "import-text") return ImportText(app, parsed, out, err);
+  return Demo(app, parsed, out, err);
+}
+
+}  // namespace gazette::cli

@@ -1,0 +1,80 @@
+// Ports: what the newsroom domain needs from storage. Implemented by
+// storage/sqlite and storage/memory (and later PostgreSQL); the contract
+// suite in tests/contract holds every implementation to the same behaviour.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "core/article.h"
+
+namespace gazette::core {
+
+using base::Result;
+using base::Status;
+
+// A filter over articles, newest first (published_at, then id, descending).
+struct ArticleQuery {
+  std::optional<ArticleStatus> status = ArticleStatus::kPublished;  // nullopt: any
+  std::optional<Id> section_id;
+  std::optional<Id> tag_id;
+  std::optional<Id> author_id;
+  std::optional<Id> exclude_id;
+  std::optional<std::string> headline;  // exact match
+  bool with_body_only = false;
+  bool top_only = false;
+  int limit = 20;
+  int offset = 0;
+};
+
+// Reads. Every method is safe to call from several threads at once on a
+// store; on a writer, only from the thread running the write.
+class ContentReader {
+ public:
+  virtual ~ContentReader() = default;
+
+  // The article with its section, tags (in their order) and authors,
+  // whatever its status; kNotFound when there is none.
+  virtual Result<Article> FindArticle(Id id) = 0;
+  virtual Result<Article> FindArticleBySlug(std::string_view slug) = 0;
+  virtual Result<std::vector<ArticleSummary>> ListArticles(const ArticleQuery& query) = 0;
+  // How many articles the query matches, ignoring limit and offset.
+  virtual Result<std::int64_t> CountArticles(const ArticleQuery& query) = 0;
+  virtual Result<bool> ArticleSlugTaken(std::string_view slug) = 0;
+
+  // Sections by position, then name.
+  virtual Result<std::vector<Section>> ListSections() = 0;
+  // By slug; kNotFound when there is none.
+  virtual Result<Section> FindSection(std::string_view slug) = 0;
+  virtual Result<Tag> FindTag(std::string_view slug) = 0;
+  virtual Result<Author> FindAuthor(std::string_view slug) = 0;
+};
+
+// Writes, inside one transaction (see ContentStore::Write).
+class ContentWriter : public ContentReader {
+ public:
+  // Stores a new article and returns its id. The section, tags and authors
+  // it names must exist (their ids are used). kConflict when the slug is taken.
+  virtual Result<Id> InsertArticle(const Article& article) = 0;
+  // Replaces the article with the same id; kNotFound when there is none.
+  virtual Status UpdateArticle(const Article& article) = 0;
+  // Store a new section, tag or author and return it with its id;
+  // kConflict when the slug is taken.
+  virtual Result<Section> InsertSection(const Section& section) = 0;
+  virtual Result<Tag> InsertTag(const Tag& tag) = 0;
+  virtual Result<Author> InsertAuthor(const Author& author) = 0;
+};
+
+class ContentStore : public ContentReader {
+ public:
+  // Runs `work` in one transaction: everything it wrote is kept when it
+  // returns success, nothing when it returns an error (which Write then
+  // returns) or throws. Writes are serialized; readers see either all of a
+  // write or none of it.
+  virtual Status Write(const std::function<Status(ContentWriter&)>& work) = 0;
+};
+
+}  // namespace gazette::core

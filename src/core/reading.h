@@ -1,0 +1,53 @@
+// What readers may see, and in which order: only published articles, newest
+// first. Used by the reader site and (later) the public content API.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/content_store.h"
+
+namespace gazette::core {
+
+// One page of a newest-first list.
+struct Listing {
+  std::vector<ArticleSummary> items;
+  std::int64_t total = 0;  // items across all pages
+  int page = 1;            // 1-based
+  int pages = 1;           // at least 1, even when empty
+};
+
+struct FrontPage {
+  std::optional<Article> top_story;      // the newest editor's pick, else the newest article with a body
+  std::vector<ArticleSummary> latest;    // newest first, without the top story
+};
+
+// Thread-safe when its reader is.
+class ReadingService {
+ public:
+  explicit ReadingService(ContentReader& reader) : reader_(reader) {}
+
+  Result<FrontPage> Front(int latest_count);
+
+  // A published article by id; kNotFound for unknown ids and for articles
+  // readers may not see (drafts, scheduled).
+  Result<Article> PublishedArticle(Id id);
+
+  // The `count` latest published articles other than `article`, newest first.
+  Result<std::vector<ArticleSummary>> ReadNext(const Article& article, int count);
+
+  // Page `page` (1-based) of a published list; kInvalid for a page below 1,
+  // kNotFound for a page past the last (page 1 always exists).
+  Result<Listing> List(ArticleQuery query, int page, int per_page);
+
+  Result<std::vector<Section>> Sections() { return reader_.ListSections(); }
+  Result<Section> FindSection(std::string_view slug) { return reader_.FindSection(slug); }
+  Result<Tag> FindTag(std::string_view slug) { return reader_.FindTag(slug); }
+  Result<Author> FindAuthor(std::string_view slug) { return reader_.FindAuthor(slug); }
+
+ private:
+  ContentReader& reader_;
+};
+
+}  // namespace gazette::core

@@ -1,0 +1,96 @@
+#include "http/response.h"
+
+#include <strings.h>
+
+namespace gazette::http {
+
+Response& Response::Set(std::string name, std::string value) {
+  for (auto& [key, existing] : headers) {
+    if (strcasecmp(key.c_str(), name.c_str()) == 0) {
+      existing = std::move(value);
+      return *this;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+std::string_view Response::Get(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() && strncasecmp(key.data(), name.data(), name.size()) == 0) return value;
+  }
+  return {};
+}
+
+Response Response::Html(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.Set("Content-Type", "text/html; charset=utf-8");
+  return r;
+}
+
+Response Response::Text(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.Set("Content-Type", "text/plain; charset=utf-8");
+  return r;
+}
+
+Response Response::Redirect(int status, std::string location) {
+  Response r = Text(status, "Moved to " + location + "\n");
+  r.Set("Location", std::move(location));
+  return r;
+}
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 411: return "Length Required";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Unknown";
+  }
+}
+
+void Serialize(const Response& response, std::string_view date, bool keep_alive, bool head_only, std::string& out) {
+  out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
+  out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(ReasonPhrase(response.status));
+  out.append("\r\n");
+  for (const auto& [name, value] : response.headers) out.append(name).append(": ").append(value).append("\r\n");
+  out.append("Date: ").append(date).append("\r\n");
+  // 1xx, 204 and 304 carry no body and so no length.
+  bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
+  if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
+  out.append(keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
+  out.append("\r\n");
+  if (!head_only && !bodiless) out.append(response.body);
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,179 @@
+// One connection's life: read a request, answer it, repeat while kept alive.
+// Modeled on Beast's advanced server, with a plain socket and the worker's
+// coarse sweep in place of a timer per operation.
+#include <array>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+#include "base/log.h"
+#include "http/server_internal.h"
+
+namespace gazette::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using std::chrono::steady_clock;
+
+std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
+
+// Lists the connection with its worker for as long as it lives.
+class Listed {
+ public:
+  Listed(Worker& worker, Connection& c) : worker_(worker) { it_ = worker.connections.insert(worker.connections.end(), &c); }
+  ~Listed() { worker_.connections.erase(it_); }
+  Listed(const Listed&) = delete;
+  Listed& operator=(const Listed&) = delete;
+
+ private:
+  Worker& worker_;
+  std::list<Connection*>::iterator it_;
+};
+
+struct Counted {
+  std::atomic<int>& n;
+  ~Counted() { --n; }
+};
+
+// A read error worth answering (the connection closes after the answer);
+// 0 for errors where the peer is gone or went quiet.
+int StatusForReadError(const boost::system::error_code& ec) {
+  if (ec == bhttp::error::header_limit) return 431;
+  if (ec == bhttp::error::body_limit) return 413;
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == asio::error::eof ||
+      ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+      ec == asio::error::bad_descriptor || ec == asio::error::broken_pipe) {
+    return 0;
+  }
+  static const boost::system::error_category& kParseErrors = bhttp::make_error_code(bhttp::error::bad_method).category();
+  if (ec.category() == kParseErrors) return 400;
+  return 0;
+}
+
+std::string MessageFor(int status) {
+  switch (status) {
+    case 400: return "The request could not be understood.\n";
+    case 413: return "The request's body is too large.\n";
+    case 431: return "The request's headers are too large.\n";
+    case 505: return "Only HTTP/1.0 and HTTP/1.1 are supported.\n";
+    default: return std::string(ReasonPhrase(status)) + "\n";
+  }
+}
+
+std::string RemoteAddress(const tcp::socket& socket) {
+  boost::system::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string("-") : endpoint.address().to_string();
+}
+
+}  // namespace
+
+asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp::socket socket) {
+  Counted counted{server.open_connections};
+  const ServerOptions& o = server.options;
+  Connection c{std::move(socket)};
+  Listed listed(worker, c);
+  std::string remote = RemoteAddress(c.socket);
+  beast::flat_buffer buffer;
+  std::string out;
+  bool lingering = false;
+
+  for (;;) {
+    if (server.draining.load()) break;
+    c.state = Connection::State::kIdle;
+    c.deadline = steady_clock::now() + o.idle_timeout;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
+    parser.body_limit(o.max_body_bytes);
+    auto [read_ec, read_n] = co_await bhttp::async_read_header(c.socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    c.state = Connection::State::kBusy;
+    auto started = steady_clock::now();
+
+    Response response;
+    Request request;
+    bool close_after = false;
+    int error_status = 0;
+    if (read_ec) {
+      error_status = StatusForReadError(read_ec);
+      if (error_status == 0) break;
+    } else if (parser.get().version() != 10 && parser.get().version() != 11) {
+      error_status = 505;
+    } else if (!parser.is_done()) {
+      if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        c.deadline = steady_clock::now() + o.write_timeout;
+        auto [ec, n] = co_await asio::async_write(c.socket, asio::buffer(kContinue), asio::as_tuple(asio::use_awaitable));
+        if (ec) break;
+      }
+      c.deadline = steady_clock::now() + o.body_timeout;
+      auto [body_ec, body_n] = co_await bhttp::async_read(c.socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (body_ec) {
+        error_status = StatusForReadError(body_ec);
+        if (error_status == 0) break;
+      }
+    }
+
+    const auto& message = parser.get();
+    if (error_status == 0) {
+      request.method_name = View(message.method_string());
+      request.method = ParseMethod(request.method_name);
+      request.target = View(message.target());
+      request.version = static_cast<int>(message.version());
+      request.remote_address = remote;
+      request.body = message.body();
+      request.headers.reserve(16);
+      for (const auto& field : message) request.headers.emplace_back(View(field.name_string()), View(field.value()));
+      bool host_missing = request.version == 11 && message.find(bhttp::field::host) == message.end();
+      if (host_missing || !SplitTarget(request.target, request.path, request.query)) error_status = 400;
+    }
+    if (error_status != 0) {
+      response = Response::Text(error_status, MessageFor(error_status));
+      close_after = true;
+    } else {
+      try {
+        response = server.handler(request);
+      } catch (const std::exception& e) {
+        base::LogError("handler failed on " + std::string(request.target) + ": " + e.what());
+        response = Response::Text(500, "Something went wrong on our side.\n");
+      }
+    }
+
+    bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
+    out.clear();
+    bool head = error_status == 0 && request.method == Method::kHead;
+    Serialize(response, worker.date, keep_alive, head, out);
+    c.deadline = steady_clock::now() + o.write_timeout;
+    auto [write_ec, written] = co_await asio::async_write(c.socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+    if (o.access_log) {
+      AccessRecord record;
+      record.remote_address = remote;
+      record.method = error_status == 0 ? request.method_name : std::string_view("-");
+      record.target = error_status == 0 ? request.target : std::string_view("-");
+      record.version = error_status == 0 ? request.version : 11;
+      record.status = response.status;
+      record.bytes = head ? 0 : response.body.size();
+      record.duration = std::chrono::duration_cast<std::chrono::microseconds>(steady_clock::now() - started);
+      o.access_log(record);
+    }
+    lingering = close_after && !write_ec;
+    if (write_ec || !keep_alive) break;
+  }
+
+  boost::system::error_code ignored;
+  c.socket.shutdown(tcp::socket::shutdown_send, ignored);
+  if (lingering) {
+    // After refusing a request the peer may still be sending it; reading a
+    // little more before closing keeps its socket from resetting before it
+    // has read our answer.
+    c.deadline = steady_clock::now() + std::chrono::seconds(2);
+    std::array<char, 16384> sink;
+    for (std::size_t drained = 0; drained < 1024 * 1024;) {
+      auto [ec, n] = co_await c.socket.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      drained += n;
+    }
+  }
+  c.socket.close(ignored);
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,114 @@
+#include "render/theme.h"
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gazette::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+ctemplate::TemplateString Ts(std::string_view s) { return ctemplate::TemplateString(s.data(), s.size()); }
+
+constexpr std::string_view kAutoescape = "{{%AUTOESCAPE context=\"HTML\"}}";
+
+}  // namespace
+
+Dict& Dict::Set(std::string_view name, std::string_view value) {
+  d_->SetValue(Ts(name), Ts(value));
+  return *this;
+}
+
+Dict& Dict::Set(std::string_view name, long value) {
+  d_->SetIntValue(Ts(name), value);
+  return *this;
+}
+
+Dict& Dict::SetGlobal(std::string_view name, std::string_view value) {
+  d_->SetTemplateGlobalValue(Ts(name), Ts(value));
+  return *this;
+}
+
+Dict& Dict::Show(std::string_view section) {
+  d_->ShowSection(Ts(section));
+  return *this;
+}
+
+Dict Dict::Add(std::string_view section) { return Dict(d_->AddSectionDictionary(Ts(section))); }
+
+Dict Dict::Include(std::string_view name, std::string_view file) {
+  ctemplate::TemplateDictionary* d = d_->AddIncludeDictionary(Ts(name));
+  d->SetFilename(Ts(file));
+  return Dict(d);
+}
+
+Theme::~Theme() = default;
+
+base::Result<std::unique_ptr<Theme>> Theme::Load(const std::string& dir, const std::string& language) {
+  std::unique_ptr<Theme> theme(new Theme());
+  theme->dir_ = dir;
+  fs::path templates = fs::path(dir) / "templates";
+  std::error_code ec;
+  if (!fs::is_directory(templates, ec)) {
+    return base::Error::Invalid("The theme folder " + dir + " has no templates/ folder.", "theme");
+  }
+  fs::path locale_file = fs::path(dir) / "locales" / (language + ".toml");
+  if (!fs::exists(locale_file, ec)) {
+    return base::Error::Invalid("The theme " + dir + " has no text for the language \"" + language + "\" (" +
+                                    locale_file.string() + " is missing).",
+                                "language");
+  }
+  base::Result<Locale> locale = Locale::Load(locale_file.string());
+  if (!locale.ok()) return std::move(locale).error();
+  theme->locale_ = std::move(*locale);
+  for (const auto& [key, text] : theme->locale_.texts()) theme->globals_.emplace_back("t_" + key, text);
+
+  base::Result<AssetSet> assets = AssetSet::Load((fs::path(dir) / "assets").string());
+  if (!assets.ok()) return std::move(assets).error();
+  theme->assets_ = std::move(*assets);
+
+  theme->cache_ = std::make_unique<ctemplate::TemplateCache>();
+  theme->cache_->SetTemplateRootDirectory(templates.string());
+  bool has_layout = false;
+  for (const auto& entry : fs::directory_iterator(templates)) {
+    if (entry.path().extension() != ".tpl") continue;
+    std::string name = entry.path().filename().string();
+    std::ifstream in(entry.path());
+    std::string first_line;
+    std::getline(in, first_line);
+    if (first_line.rfind(kAutoescape, 0) != 0) {
+      return base::Error::Invalid(entry.path().string() + ":1: a template must start with " + std::string(kAutoescape),
+                                  "theme");
+    }
+    if (!theme->cache_->LoadTemplate(name, ctemplate::STRIP_WHITESPACE)) {
+      return base::Error::Invalid(entry.path().string() + ": the template does not parse (see the message above).",
+                                  "theme");
+    }
+    has_layout = has_layout || name == "layout.tpl";
+  }
+  if (!has_layout) return base::Error::Invalid(templates.string() + " has no layout.tpl.", "theme");
+  theme->cache_->Freeze();
+  return theme;
+}
+
+std::string Theme::Render(std::string_view content_template,
+                          const std::function<void(Dict& layout, Dict& content)>& fill) const {
+  ctemplate::TemplateDictionary root("layout");
+  for (const auto& [name, text] : globals_) root.SetTemplateGlobalValueWithoutCopy(Ts(name), Ts(text));
+  for (const auto& [name, url] : assets_.urls()) root.SetTemplateGlobalValueWithoutCopy(Ts(name), Ts(url));
+  ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
+  content->SetFilename(Ts(content_template));
+  Dict layout_dict(&root);
+  Dict content_dict(content);
+  fill(layout_dict, content_dict);
+  std::string out;
+  out.reserve(16 * 1024);
+  cache_->ExpandNoLoad("layout.tpl", ctemplate::STRIP_WHITESPACE, &root, nullptr, &out);
+  return out;
+}
+
+}  // namespace gazette::render

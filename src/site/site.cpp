@@ -1,0 +1,274 @@
+#include "site/site.h"
+
+#include "base/log.h"
+#include "http/status.h"
+#include "render/excerpt.h"
+#include "render/time_labels.h"
+#include "site/urls.h"
+
+namespace gazette::site {
+namespace {
+
+// Headlines longer than this (summary-style ones) get a smaller type size.
+constexpr std::size_t kLongHeadlineBytes = 120;
+constexpr std::size_t kExcerptChars = 280;
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+// The page number asked for: 1 when absent, nothing when it is not a number.
+std::optional<int> PageNumber(const http::Request& request) {
+  std::optional<std::string> page = request.QueryParam("page");
+  if (!page) return 1;
+  if (page->empty() || page->size() > 6) return std::nullopt;
+  int n = 0;
+  for (char c : *page) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+void Site::AddRoutes(http::Router& router) {
+  router.Get("/", [this](const http::Request& r, const http::PathParams&) { return Front(r); });
+  router.Get("/news/{ref}", [this](const http::Request& r, const http::PathParams& p) { return Article(r, p.Get("ref")); });
+  router.Get("/section/{slug}",
+             [this](const http::Request& r, const http::PathParams& p) { return SectionPage(r, p.Get("slug")); });
+  router.Get("/tag/{slug}", [this](const http::Request& r, const http::PathParams& p) { return TagPage(r, p.Get("slug")); });
+  router.Get("/author/{slug}",
+             [this](const http::Request& r, const http::PathParams& p) { return AuthorPage(r, p.Get("slug")); });
+  router.Get("/latest", [this](const http::Request& r, const http::PathParams&) { return Latest(r); });
+  router.Get("/assets/{file}", [this](const http::Request& r, const http::PathParams& p) { return Asset(r, p.Get("file")); });
+  router.Get("/healthz", [this](const http::Request&, const http::PathParams&) { return Health(); });
+  router.SetNotFound([this](const http::Request&) { return NotFound(); });
+}
+
+http::Response Site::Handle(const http::Router& router, const http::Request& request) const {
+  http::Response response = router.Dispatch(request);
+  response.Set("X-Content-Type-Options", "nosniff");
+  response.Set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.Set("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  return response;
+}
+
+http::Response Site::Page(int status, std::string_view content_template, const PageFrame& frame,
+                          const std::function<void(render::Dict&)>& fill) const {
+  ViewContext view = View();
+  base::Result<std::vector<core::Section>> sections = reading_.Sections();
+  std::string html = theme_.Render(content_template, [&](render::Dict& layout, render::Dict& content) {
+    FillLayout(layout, view, frame, sections.ok() ? *sections : std::vector<core::Section>{});
+    fill(content);
+  });
+  http::Response response = http::Response::Html(status, std::move(html));
+  response.Set("Cache-Control", "no-cache");
+  return response;
+}
+
+http::Response Site::NotFound() const {
+  PageFrame frame;
+  frame.title = theme_.locale().Text("not_found_title");
+  frame.path = "/";
+  frame.noindex = true;
+  return Page(404, "not_found.tpl", frame, [](render::Dict&) {});
+}
+
+http::Response Site::ErrorPage(const base::Error& error) const {
+  int status = http::StatusFor(error.code);
+  if (status == 404) return NotFound();
+  if (status >= 500) base::LogError("page failed: " + error.message + (error.detail.empty() ? "" : " (" + error.detail + ")"));
+  PageFrame frame;
+  frame.title = theme_.locale().Text(status >= 500 ? "error_title" : "bad_request_title");
+  frame.path = "/";
+  frame.noindex = true;
+  std::string message = status >= 500 ? theme_.locale().Text("error_text") : error.message;
+  http::Response response =
+      Page(status, "error.tpl", frame, [&](render::Dict& content) { content.Set("heading", frame.title).Set("message", message); });
+  if (status == 503) response.Set("Retry-After", "5");
+  return response;
+}
+
+http::Response Site::Front(const http::Request&) const {
+  base::Result<core::FrontPage> front = reading_.Front(kFrontItems);
+  if (!front.ok()) return ErrorPage(front.error());
+  ViewContext view = View();
+  PageFrame frame;
+  frame.path = "/";
+  frame.description = theme_.locale().Text("site_description");
+  return Page(200, "front.tpl", frame, [&](render::Dict& content) {
+    if (front->top_story) {
+      const core::Article& top = *front->top_story;
+      render::Dict d = content.Add("TOP");
+      d.Set("url", ArticlePath(top.id, top.slug)).Set("headline", top.headline);
+      if (!top.lead.empty()) {
+        d.Add("LEAD").Set("lead", top.lead);
+      } else if (std::string excerpt = render::HtmlExcerpt(top.body_html, kExcerptChars); !excerpt.empty()) {
+        d.Add("EXCERPT").Set("excerpt_html", excerpt);
+      }
+      if (top.headline.size() > kLongHeadlineBytes) d.Show("LONG");
+      base::Timestamp published = top.published_at.value_or(top.created_at);
+      d.Set("iso", base::FormatIso8601(published, settings_.zone));
+      d.Set("time_label", render::TimeLabel(published, view.now, settings_.zone, view.locale));
+      d.Set("comments_label", view.locale.Plural("comments", static_cast<long>(top.comment_count)));
+      FillRubric(d, top.section);
+    }
+    if (front->latest.empty() && !front->top_story) content.Show("EMPTY");
+    if (!front->latest.empty()) {
+      render::Dict latest = content.Add("LATEST");
+      render::Dict feed = latest.Include("FEED", "feed.tpl");
+      FillFeedByDay(feed, view, front->latest, 3);
+      if (static_cast<int>(front->latest.size()) >= kFrontItems) latest.Show("MORE");
+    }
+  });
+}
+
+http::Response Site::Article(const http::Request& request, std::string_view ref) const {
+  std::optional<core::Id> id = ParseArticleRef(ref);
+  if (!id) return NotFound();
+  base::Result<core::Article> article = reading_.PublishedArticle(*id);
+  if (!article.ok()) return ErrorPage(article.error());
+  std::string canonical = ArticlePath(article->id, article->slug);
+  if (request.path != canonical) {
+    std::string location = canonical;
+    if (!request.query.empty()) location.append("?").append(request.query);
+    return http::Response::Redirect(301, location);
+  }
+  base::Result<std::vector<core::ArticleSummary>> next = reading_.ReadNext(*article, kReadNextItems);
+  if (!next.ok()) return ErrorPage(next.error());
+  ViewContext view = View();
+  const core::Article& a = *article;
+  PageFrame frame;
+  frame.title = a.headline;
+  frame.description = a.lead.empty() ? a.headline : a.lead;
+  frame.path = canonical;
+  frame.current_section = a.section ? a.section->slug : "";
+  return Page(200, "article.tpl", frame, [&](render::Dict& content) {
+    content.Set("headline", a.headline);
+    if (a.headline.size() > kLongHeadlineBytes) content.Show("LONG");
+    if (!a.lead.empty()) content.Add("LEAD").Set("lead", a.lead);
+    if (!a.body_html.empty()) content.Add("BODY").Set("body_html", a.body_html);
+    FillRubric(content, a.section);
+    base::Timestamp published = a.published_at.value_or(a.created_at);
+    content.Set("published_iso", base::FormatIso8601(published, settings_.zone));
+    content.Set("published_label", render::TimeLabel(published, view.now, settings_.zone, view.locale));
+    if (a.updated_at - published > std::chrono::minutes(1)) {
+      content.Add("UPDATED")
+          .Set("iso", base::FormatIso8601(a.updated_at, settings_.zone))
+          .Set("label", render::TimeLabel(a.updated_at, view.now, settings_.zone, view.locale));
+    }
+    if (!a.authors.empty()) {
+      render::Dict byline = content.Add("BYLINE");
+      for (std::size_t i = 0; i < a.authors.size(); ++i) {
+        render::Dict author = byline.Add("AUTHOR");
+        author.Set("url", AuthorPath(a.authors[i].slug)).Set("name", a.authors[i].name);
+        if (i + 1 < a.authors.size()) author.Show("SEPARATOR");
+      }
+    }
+    if (!a.source.name.empty()) {
+      render::Dict source = content.Add("SOURCE");
+      if (a.source.url.empty()) {
+        source.Add("PLAIN").Set("name", a.source.name);
+      } else {
+        source.Add("LINK").Set("name", a.source.name).Set("url", a.source.url);
+      }
+    }
+    if (!a.tags.empty()) {
+      render::Dict tags = content.Add("TAGS");
+      for (const core::Tag& tag : a.tags) tags.Add("TAG").Set("url", TagPath(tag.slug)).Set("name", tag.name);
+    }
+    if (!next->empty()) {
+      render::Dict block = content.Add("READ_NEXT");
+      for (const core::ArticleSummary& s : *next) FillItem(block.Add("ITEM"), view, s);
+    }
+    if (a.comment_count == 0) {
+      content.Show("NO_COMMENTS");
+    } else {
+      content.Add("HAS_COMMENTS").Set("count_label", view.locale.Plural("comments", static_cast<long>(a.comment_count)));
+    }
+  });
+}
+
+http::Response Site::Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
+                             const std::string& path, const std::string& current_section) const {
+  std::optional<int> page = PageNumber(request);
+  if (!page) return ErrorPage(base::Error::Invalid(theme_.locale().Text("bad_page_number")));
+  base::Result<core::Listing> listing = reading_.List(query, *page, kPageItems);
+  if (!listing.ok()) {
+    base::Error error = listing.error();
+    if (error.code == base::ErrorCode::kInvalid) error.message = theme_.locale().Text("bad_page_number");
+    return ErrorPage(error);
+  }
+  ViewContext view = View();
+  PageFrame frame;
+  frame.title = title;
+  frame.path = PagedPath(path, *page);
+  frame.current_section = current_section;
+  return Page(200, "listing.tpl", frame, [&](render::Dict& content) {
+    content.Set("heading", title);
+    if (listing->items.empty()) {
+      content.Show("EMPTY");
+    } else {
+      render::Dict feed = content.Include("FEED", "feed.tpl");
+      FillFeedByDay(feed, view, listing->items, 2);
+    }
+    FillPagination(content, view, *listing, path);
+  });
+}
+
+http::Response Site::SectionPage(const http::Request& request, std::string_view slug) const {
+  base::Result<core::Section> section = reading_.FindSection(slug);
+  if (!section.ok()) return ErrorPage(section.error());
+  core::ArticleQuery query;
+  query.section_id = section->id;
+  return Listing(request, query, section->name, SectionPath(section->slug), section->slug);
+}
+
+http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
+  base::Result<core::Tag> tag = reading_.FindTag(slug);
+  if (!tag.ok()) return ErrorPage(tag.error());
+  core::ArticleQuery query;
+  query.tag_id = tag->id;
+  return Listing(request, query, tag->name, TagPath(tag->slug), "");
+}
+
+http::Response Site::AuthorPage(const http::Request& request, std::string_view slug) const {
+  base::Result<core::Author> author = reading_.FindAuthor(slug);
+  if (!author.ok()) return ErrorPage(author.error());
+  core::ArticleQuery query;
+  query.author_id = author->id;
+  return Listing(request, query, author->name, AuthorPath(author->slug), "");
+}
+
+http::Response Site::Latest(const http::Request& request) const {
+  return Listing(request, core::ArticleQuery{}, theme_.locale().Text("latest_news"), "/latest", "");
+}
+
+http::Response Site::Asset(const http::Request& request, std::string_view file) const {
+  const render::Asset* asset = theme_.assets().FindFingerprinted(file);
+  bool fingerprinted = asset != nullptr;
+  if (!asset) asset = theme_.assets().Find(file);
+  if (!asset) return NotFound();
+  http::Response response;
+  response.Set("Content-Type", asset->content_type);
+  response.Set("ETag", asset->etag);
+  // A fingerprinted name never changes its bytes; a plain one may.
+  response.Set("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, no-cache");
+  if (request.Header("If-None-Match") == asset->etag) {
+    response.status = 304;
+    return response;
+  }
+  response.body = *asset->bytes;
+  return response;
+}
+
+http::Response Site::Health() const {
+  base::Result<std::vector<core::Section>> sections = reading_.Sections();
+  http::Response response = sections.ok() ? http::Response::Text(200, "ok\n")
+                                          : http::Response::Text(503, "the database does not answer\n");
+  response.Set("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace gazette::site

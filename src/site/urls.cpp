@@ -1,0 +1,33 @@
+#include "site/urls.h"
+
+#include <charconv>
+
+namespace gazette::site {
+
+std::string ArticlePath(core::Id id, std::string_view slug) {
+  std::string path = "/news/" + std::to_string(id);
+  if (!slug.empty()) path.append("-").append(slug);
+  return path;
+}
+
+std::string SectionPath(std::string_view slug) { return "/section/" + std::string(slug); }
+std::string TagPath(std::string_view slug) { return "/tag/" + std::string(slug); }
+std::string AuthorPath(std::string_view slug) { return "/author/" + std::string(slug); }
+
+std::optional<core::Id> ParseArticleRef(std::string_view ref) {
+  std::size_t digits = 0;
+  while (digits < ref.size() && ref[digits] >= '0' && ref[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 18 || (digits < ref.size() && ref[digits] != '-')) return std::nullopt;
+  if (ref[0] == '0') return std::nullopt;
+  core::Id id = 0;
+  std::from_chars(ref.data(), ref.data() + digits, id);
+  return id;
+}
+
+std::string PagedPath(std::string_view path, int page) {
+  std::string out(path);
+  if (page > 1) out += "?page=" + std::to_string(page);
+  return out;
+}
+
+}  // namespace gazette::site

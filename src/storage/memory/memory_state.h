@@ -1,0 +1,48 @@
+// The data of a MemoryStore and the queries over it, shared by the store
+// (reading a snapshot) and its writer (reading its own uncommitted copy).
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "core/content_store.h"
+
+namespace gazette::storage {
+
+struct StoredArticle {
+  core::Article article;  // section/tags/authors hold ids only; resolved on read
+  std::optional<core::Id> section_id;
+  std::vector<core::Id> tag_ids;
+  std::vector<core::Id> author_ids;
+};
+
+struct MemoryState {
+  std::map<core::Id, StoredArticle> articles;
+  std::map<core::Id, core::Section> sections;
+  std::map<core::Id, core::Tag> tags;
+  std::map<core::Id, core::Author> authors;
+  core::Id last_id = 0;
+
+  base::Result<core::Article> FindArticle(core::Id id) const;
+  base::Result<core::Article> FindArticleBySlug(std::string_view slug) const;
+  std::vector<core::ArticleSummary> ListArticles(const core::ArticleQuery& query) const;
+  std::int64_t CountArticles(const core::ArticleQuery& query) const;
+  bool ArticleSlugTaken(std::string_view slug) const;
+  std::vector<core::Section> ListSections() const;
+  base::Result<core::Section> FindSection(std::string_view slug) const;
+  base::Result<core::Tag> FindTag(std::string_view slug) const;
+  base::Result<core::Author> FindAuthor(std::string_view slug) const;
+
+  base::Result<core::Id> InsertArticle(const core::Article& article);
+  base::Status UpdateArticle(const core::Article& article);
+  base::Result<core::Section> InsertSection(const core::Section& section);
+  base::Result<core::Tag> InsertTag(const core::Tag& tag);
+  base::Result<core::Author> InsertAuthor(const core::Author& author);
+
+ private:
+  core::Article Resolve(const StoredArticle& stored) const;
+  std::vector<const StoredArticle*> Matching(const core::ArticleQuery& query) const;
+  base::Result<StoredArticle> ToStored(const core::Article& article) const;
+};
+
+}  // namespace gazette::storage

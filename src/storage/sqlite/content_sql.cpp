@@ -1,0 +1,344 @@
+#include "storage/sqlite/content_sql.h"
+
+#include <variant>
+
+namespace gazette::storage::sqlite::content_sql {
+
+using base::Error;
+using base::Result;
+using base::Status;
+using core::Id;
+
+namespace {
+
+constexpr std::string_view kArticleColumns =
+    "SELECT a.id, a.slug, a.status, a.is_top, a.published_at, a.created_at, a.updated_at, a.comment_count, "
+    "a.headline, a.lead, a.source_name, a.source_url, a.body, a.body_html, s.id, s.slug, s.name, s.position "
+    "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
+constexpr std::string_view kFindArticleById = "WHERE a.id = ?1";
+constexpr std::string_view kFindArticleBySlug = "WHERE a.slug = ?1";
+
+constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
+    "a.has_body, a.is_top, s.id, s.slug, s.name, s.position ";
+constexpr std::string_view kSummaryFrom = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
+
+constexpr std::string_view kArticleTags =
+    "SELECT t.id, t.slug, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+    "WHERE x.article_id = ?1 ORDER BY x.position";
+constexpr std::string_view kArticleAuthors =
+    "SELECT u.id, u.slug, u.name FROM article_authors x JOIN authors u ON u.id = x.author_id "
+    "WHERE x.article_id = ?1 ORDER BY x.position";
+
+constexpr std::string_view kSlugTaken = "SELECT 1 FROM articles WHERE slug = ?1";
+constexpr std::string_view kListSections = "SELECT id, slug, name, position FROM sections ORDER BY position, name";
+constexpr std::string_view kFindSection = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
+constexpr std::string_view kFindTag = "SELECT id, slug, name FROM tags WHERE slug = ?1";
+constexpr std::string_view kFindAuthor = "SELECT id, slug, name FROM authors WHERE slug = ?1";
+
+constexpr std::string_view kInsertArticle =
+    "INSERT INTO articles (slug, status, is_top, has_body, section_id, published_at, created_at, updated_at, "
+    "comment_count, headline, lead, source_name, source_url, body, body_html) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+constexpr std::string_view kUpdateArticle =
+    "UPDATE articles SET slug = ?1, status = ?2, is_top = ?3, has_body = ?4, section_id = ?5, published_at = ?6, "
+    "created_at = ?7, updated_at = ?8, comment_count = ?9, headline = ?10, lead = ?11, source_name = ?12, "
+    "source_url = ?13, body = ?14, body_html = ?15 WHERE id = ?16";
+constexpr std::string_view kDeleteArticleTags = "DELETE FROM article_tags WHERE article_id = ?1";
+constexpr std::string_view kDeleteArticleAuthors = "DELETE FROM article_authors WHERE article_id = ?1";
+constexpr std::string_view kInsertArticleTag =
+    "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kInsertArticleAuthor =
+    "INSERT INTO article_authors (article_id, author_id, position) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kInsertSection = "INSERT INTO sections (slug, name, position) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kInsertTag = "INSERT INTO tags (slug, name) VALUES (?1, ?2)";
+constexpr std::string_view kInsertAuthor = "INSERT INTO authors (slug, name) VALUES (?1, ?2)";
+
+std::optional<core::Section> SectionAt(const Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  return core::Section{s.Int(column), s.Text(column + 1), s.Text(column + 2), static_cast<int>(s.Int(column + 3))};
+}
+
+template <class T>
+Result<std::vector<T>> Names(Connection& c, std::string_view sql, Id article_id) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, article_id);
+  std::vector<T> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(T{st->Int(0), st->Text(1), st->Text(2)});
+  }
+}
+
+Result<core::Article> FindArticleWhere(Connection& c, std::string_view where,
+                                       const std::variant<Id, std::string_view>& key) {
+  core::Article a;
+  {
+    std::string sql(kArticleColumns);
+    sql += where;
+    Result<Statement> st = c.Prepare(sql);
+    if (!st.ok()) return std::move(st).error();
+    if (std::holds_alternative<Id>(key)) {
+      st->Bind(1, std::get<Id>(key));
+    } else {
+      st->Bind(1, std::get<std::string_view>(key));
+    }
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such article.");
+    a.id = st->Int(0);
+    a.slug = st->Text(1);
+    a.status = core::ParseStatus(st->Text(2)).value_or(core::ArticleStatus::kDraft);
+    a.top = st->Int(3) != 0;
+    if (!st->IsNull(4)) a.published_at = base::FromUnixSeconds(st->Int(4));
+    a.created_at = base::FromUnixSeconds(st->Int(5));
+    a.updated_at = base::FromUnixSeconds(st->Int(6));
+    a.comment_count = st->Int(7);
+    a.headline = st->Text(8);
+    a.lead = st->Text(9);
+    a.source = {st->Text(10), st->Text(11)};
+    a.body = st->Text(12);
+    a.body_html = st->Text(13);
+    a.section = SectionAt(*st, 14);
+  }
+  Result<std::vector<core::Tag>> tags = Names<core::Tag>(c, kArticleTags, a.id);
+  if (!tags.ok()) return std::move(tags).error();
+  a.tags = std::move(*tags);
+  Result<std::vector<core::Author>> authors = Names<core::Author>(c, kArticleAuthors, a.id);
+  if (!authors.ok()) return std::move(authors).error();
+  a.authors = std::move(*authors);
+  return a;
+}
+
+// The FROM/WHERE part of a list query and the values it binds, in order.
+struct Filter {
+  std::string sql;
+  std::vector<std::variant<std::int64_t, std::string>> params;
+  bool by_publication_time = false;
+};
+
+Filter BuildFilter(const core::ArticleQuery& q) {
+  Filter f;
+  f.sql = std::string(kSummaryFrom);
+  auto param = [&f](auto value) {
+    f.params.emplace_back(value);
+    std::string placeholder = "?";
+    placeholder += std::to_string(f.params.size());
+    return placeholder;
+  };
+  if (q.tag_id) f.sql += "JOIN article_tags xt ON xt.article_id = a.id AND xt.tag_id = " + param(*q.tag_id) + " ";
+  if (q.author_id) {
+    f.sql += "JOIN article_authors xa ON xa.article_id = a.id AND xa.author_id = " + param(*q.author_id) + " ";
+  }
+  f.sql += "WHERE 1 = 1";
+  if (q.status) {
+    f.sql += " AND a.status = " + param(std::string(core::StatusName(*q.status)));
+    f.by_publication_time = *q.status != core::ArticleStatus::kDraft;
+  }
+  if (q.section_id) f.sql += " AND a.section_id = " + param(*q.section_id);
+  if (q.exclude_id) f.sql += " AND a.id <> " + param(*q.exclude_id);
+  if (q.headline) f.sql += " AND a.headline = " + param(*q.headline);
+  if (q.with_body_only) f.sql += " AND a.has_body = 1";
+  if (q.top_only) f.sql += " AND a.is_top = 1";
+  return f;
+}
+
+void BindAll(Statement& st, const Filter& f) {
+  int index = 1;
+  for (const auto& p : f.params) {
+    if (std::holds_alternative<std::int64_t>(p)) {
+      st.Bind(index++, std::get<std::int64_t>(p));
+    } else {
+      st.Bind(index++, std::string_view(std::get<std::string>(p)));
+    }
+  }
+}
+
+Status WriteNames(Connection& c, const core::Article& a, Id id) {
+  Result<Statement> del_tags = c.Prepare(kDeleteArticleTags);
+  if (!del_tags.ok()) return std::move(del_tags).error();
+  GZ_TRY(del_tags->Bind(1, id).Run());
+  Result<Statement> del_authors = c.Prepare(kDeleteArticleAuthors);
+  if (!del_authors.ok()) return std::move(del_authors).error();
+  GZ_TRY(del_authors->Bind(1, id).Run());
+  for (std::size_t i = 0; i < a.tags.size(); ++i) {
+    Result<Statement> st = c.Prepare(kInsertArticleTag);
+    if (!st.ok()) return std::move(st).error();
+    GZ_TRY(st->Bind(1, id).Bind(2, a.tags[i].id).Bind(3, static_cast<std::int64_t>(i)).Run());
+  }
+  for (std::size_t i = 0; i < a.authors.size(); ++i) {
+    Result<Statement> st = c.Prepare(kInsertArticleAuthor);
+    if (!st.ok()) return std::move(st).error();
+    GZ_TRY(st->Bind(1, id).Bind(2, a.authors[i].id).Bind(3, static_cast<std::int64_t>(i)).Run());
+  }
+  return {};
+}
+
+void BindArticle(Statement& st, const core::Article& a) {
+  st.Bind(1, std::string_view(a.slug))
+      .Bind(2, std::string_view(core::StatusName(a.status)))
+      .Bind(3, std::int64_t{a.top ? 1 : 0})
+      .Bind(4, std::int64_t{a.body.empty() ? 0 : 1})
+      .Bind(5, a.section ? std::optional<std::int64_t>(a.section->id) : std::nullopt)
+      .Bind(6, a.published_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*a.published_at)) : std::nullopt)
+      .Bind(7, base::ToUnixSeconds(a.created_at))
+      .Bind(8, base::ToUnixSeconds(a.updated_at))
+      .Bind(9, a.comment_count)
+      .Bind(10, std::string_view(a.headline))
+      .Bind(11, std::string_view(a.lead))
+      .Bind(12, std::string_view(a.source.name))
+      .Bind(13, std::string_view(a.source.url))
+      .Bind(14, std::string_view(a.body))
+      .Bind(15, std::string_view(a.body_html));
+}
+
+Error SlugConflict(Error error, const char* what) {
+  if (error.code == base::ErrorCode::kConflict) {
+    error.message = std::string("A ") + what + " with this slug exists.";
+    error.field = "slug";
+  }
+  return error;
+}
+
+template <class T>
+Result<T> FindNamed(Connection& c, std::string_view sql, std::string_view slug, const char* what) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, slug);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return Error::NotFound(std::string("There is no such ") + what + ".");
+  if constexpr (std::is_same_v<T, core::Section>) {
+    return *SectionAt(*st, 0);
+  } else {
+    return T{st->Int(0), st->Text(1), st->Text(2)};
+  }
+}
+
+template <class T>
+Result<T> InsertNamed(Connection& c, std::string_view sql, T item, const char* what) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, std::string_view(item.slug)).Bind(2, std::string_view(item.name));
+  if constexpr (std::is_same_v<T, core::Section>) st->Bind(3, std::int64_t{item.position});
+  Status done = st->Run();
+  if (!done.ok()) return SlugConflict(std::move(done).error(), what);
+  item.id = c.LastInsertId();
+  return item;
+}
+
+}  // namespace
+
+Result<core::Article> FindArticle(Connection& c, Id id) { return FindArticleWhere(c, kFindArticleById, id); }
+
+Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug) {
+  return FindArticleWhere(c, kFindArticleBySlug, slug);
+}
+
+Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q) {
+  Filter f = BuildFilter(q);
+  std::string sql = std::string(kSummaryColumns) + f.sql;
+  sql += f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
+                               : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
+  sql += " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  BindAll(*st, f);
+  int n = static_cast<int>(f.params.size());
+  st->Bind(n + 1, std::int64_t{std::max(0, q.limit)}).Bind(n + 2, std::int64_t{std::max(0, q.offset)});
+  std::vector<core::ArticleSummary> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    core::ArticleSummary s;
+    s.id = st->Int(0);
+    s.slug = st->Text(1);
+    s.headline = st->Text(2);
+    s.lead = st->Text(3);
+    s.published_at = base::FromUnixSeconds(st->IsNull(4) ? st->Int(5) : st->Int(4));
+    s.updated_at = base::FromUnixSeconds(st->Int(6));
+    s.comment_count = st->Int(7);
+    s.has_body = st->Int(8) != 0;
+    s.top = st->Int(9) != 0;
+    s.section = SectionAt(*st, 10);
+    out.push_back(std::move(s));
+  }
+}
+
+Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q) {
+  Filter f = BuildFilter(q);
+  Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
+  if (!st.ok()) return std::move(st).error();
+  BindAll(*st, f);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return st->Int(0);
+}
+
+Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug) {
+  Result<Statement> st = c.Prepare(kSlugTaken);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, slug);
+  return st->Step();
+}
+
+Result<std::vector<core::Section>> ListSections(Connection& c) {
+  Result<Statement> st = c.Prepare(kListSections);
+  if (!st.ok()) return std::move(st).error();
+  std::vector<core::Section> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(*SectionAt(*st, 0));
+  }
+}
+
+Result<core::Section> FindSection(Connection& c, std::string_view slug) {
+  return FindNamed<core::Section>(c, kFindSection, slug, "section");
+}
+Result<core::Tag> FindTag(Connection& c, std::string_view slug) { return FindNamed<core::Tag>(c, kFindTag, slug, "tag"); }
+Result<core::Author> FindAuthor(Connection& c, std::string_view slug) {
+  return FindNamed<core::Author>(c, kFindAuthor, slug, "author");
+}
+
+Result<Id> InsertArticle(Connection& c, const core::Article& a) {
+  Id id = 0;
+  {
+    Result<Statement> st = c.Prepare(kInsertArticle);
+    if (!st.ok()) return std::move(st).error();
+    BindArticle(*st, a);
+    Status done = st->Run();
+    if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
+    id = c.LastInsertId();
+  }
+  GZ_TRY(WriteNames(c, a, id));
+  return id;
+}
+
+Status UpdateArticle(Connection& c, const core::Article& a) {
+  {
+    Result<Statement> st = c.Prepare(kUpdateArticle);
+    if (!st.ok()) return std::move(st).error();
+    BindArticle(*st, a);
+    st->Bind(16, a.id);
+    Status done = st->Run();
+    if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
+    if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such article.");
+  }
+  return WriteNames(c, a, a.id);
+}
+
+Result<core::Section> InsertSection(Connection& c, const core::Section& section) {
+  return InsertNamed(c, kInsertSection, section, "section");
+}
+Result<core::Tag> InsertTag(Connection& c, const core::Tag& tag) { return InsertNamed(c, kInsertTag, tag, "tag"); }
+Result<core::Author> InsertAuthor(Connection& c, const core::Author& author) {
+  return InsertNamed(c, kInsertAuthor, author, "author");
+}
+
+}  // namespace gazette::storage::sqlite::content_sql

@@ -1,0 +1,27 @@
+// The content queries of the SQLite backend, as functions over one
+// connection: the store runs them on pooled read connections, its writer on
+// the write connection inside a transaction.
+#pragma once
+
+#include "core/content_store.h"
+#include "storage/sqlite/connection.h"
+
+namespace gazette::storage::sqlite::content_sql {
+
+base::Result<core::Article> FindArticle(Connection& c, core::Id id);
+base::Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug);
+base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query);
+base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query);
+base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);
+base::Result<std::vector<core::Section>> ListSections(Connection& c);
+base::Result<core::Section> FindSection(Connection& c, std::string_view slug);
+base::Result<core::Tag> FindTag(Connection& c, std::string_view slug);
+base::Result<core::Author> FindAuthor(Connection& c, std::string_view slug);
+
+base::Result<core::Id> InsertArticle(Connection& c, const core::Article& article);
+base::Status UpdateArticle(Connection& c, const core::Article& article);
+base::Result<core::Section> InsertSection(Connection& c, const core::Section& section);
+base::Result<core::Tag> InsertTag(Connection& c, const core::Tag& tag);
+base::Result<core::Author> InsertAuthor(Connection& c, const core::Author& author);
+
+}  // namespace gazette::storage::sqlite::content_sql
