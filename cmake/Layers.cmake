@@ -2,9 +2,12 @@
 # Its unit tests (*_test.cpp beside the code) form one test binary,
 # gazette_<name>_test, registered with CTest.
 #
-#   gazette_layer(core DEPS gazette_base)
+#   gazette_layer(core DEPS gazette_base TEST_DEPS gazette_storage_memory)
+#
+# TEST_DEPS are linked into the unit tests only (the in-memory store, say).
+# Tests see GAZETTE_SOURCE_DIR, the repository's root, to find the theme.
 function(gazette_layer name)
-  cmake_parse_arguments(ARG "" "" "DEPS;LIBS;SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "DEPS;LIBS;SOURCES;TEST_DEPS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   set(sources ${ARG_SOURCES})
   set(tests)
@@ -22,7 +25,9 @@ function(gazette_layer name)
   target_link_libraries(gazette_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_LIBS})
   if(GAZETTE_TESTS AND tests)
     add_executable(gazette_${name}_test ${tests})
-    target_link_libraries(gazette_${name}_test PRIVATE gazette_${name} ${ARG_DEPS} ${ARG_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
+    target_link_libraries(gazette_${name}_test PRIVATE gazette_${name} ${ARG_DEPS} ${ARG_LIBS} ${ARG_TEST_DEPS}
+                          GTest::gtest GTest::gmock GTest::gtest_main)
+    target_compile_definitions(gazette_${name}_test PRIVATE GAZETTE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     add_test(NAME unit.${name} COMMAND gazette_${name}_test)
     set_tests_properties(unit.${name} PROPERTIES LABELS unit)
   endif()
@@ -38,6 +43,7 @@ function(gazette_embed target namespace function glob)
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${output} -DNAMESPACE=${namespace} -DFUNCTION=${function} "-DFILES=${files}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
     DEPENDS ${files} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
-    COMMENT "Embedding ${glob}")
+    COMMENT "Embedding ${glob}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${output})
 endfunction()

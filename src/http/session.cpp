@@ -2,6 +2,7 @@
 // Modeled on Beast's advanced server, with a plain socket and the worker's
 // coarse sweep in place of a timer per operation.
 #include <array>
+#include <cctype>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
@@ -50,6 +51,17 @@ int StatusForReadError(const boost::system::error_code& ec) {
   return 0;
 }
 
+// Beast reads only HTTP/1.x: a well-formed request line naming another
+// version ("GET / HTTP/2.0") is 505, anything else malformed is 400.
+int StatusForBadVersion(const beast::flat_buffer& buffer) {
+  std::string_view data(static_cast<const char*>(buffer.data().data()), buffer.size());
+  std::string_view line = data.substr(0, data.find("\r\n"));
+  std::string_view version = line.substr(line.rfind(' ') == std::string_view::npos ? 0 : line.rfind(' ') + 1);
+  bool well_formed = version.size() == 8 && version.starts_with("HTTP/") && std::isdigit(static_cast<unsigned char>(version[5])) &&
+                     version[6] == '.' && std::isdigit(static_cast<unsigned char>(version[7]));
+  return well_formed && version[5] != '1' ? 505 : 400;
+}
+
 std::string MessageFor(int status) {
   switch (status) {
     case 400: return "The request could not be understood.\n";
@@ -94,7 +106,7 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
     bool close_after = false;
     int error_status = 0;
     if (read_ec) {
-      error_status = StatusForReadError(read_ec);
+      error_status = read_ec == bhttp::error::bad_version ? StatusForBadVersion(buffer) : StatusForReadError(read_ec);
       if (error_status == 0) break;
     } else if (parser.get().version() != 10 && parser.get().version() != 11) {
       error_status = 505;

@@ -28,7 +28,7 @@ std::string HtmlExcerpt(std::string_view html, std::size_t max_chars) {
   std::size_t chars = 0, last_space = std::string::npos;
   for (std::size_t i = 0; i < text.size();) {
     if (chars >= max_chars) {
-      std::size_t cut = last_space != std::string::npos ? last_space : i;
+      std::size_t cut = text[i] == ' ' || last_space == std::string::npos ? i : last_space;
       text.resize(cut);
       while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == ';')) text.pop_back();
       return text + "\u2026";

@@ -1,0 +1,173 @@
+// The server over real sockets on 127.0.0.1, with a trivial handler.
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+namespace gazette::http {
+namespace {
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void Start(ServerOptions options) {
+    options.port = 0;
+    options.threads = 2;
+    options.access_log = [this](const AccessRecord&) { ++logged_; };
+    server_ = std::make_unique<Server>(options, [](const Request& r) {
+      if (r.path == "/echo") return Response::Text(200, std::string(r.body));
+      if (r.path == "/throw") throw std::runtime_error("handler bug");
+      return Response::Text(200, "path=" + r.path);
+    });
+    ASSERT_TRUE(server_->Listen().ok());
+    thread_ = std::thread([this] { server_->Run(false); });
+  }
+  void TearDown() override {
+    if (server_) server_->Shutdown();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  int Connect() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(server_->port());
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    timeval tv{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    return fd;
+  }
+  static void Send(int fd, std::string_view data) { ASSERT_EQ(::send(fd, data.data(), data.size(), MSG_NOSIGNAL), static_cast<ssize_t>(data.size())); }
+  // Reads until the peer closes (or 5 s pass).
+  static std::string ReadAll(int fd) {
+    std::string out;
+    char buf[65536];
+    for (;;) {
+      ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+  std::string Exchange(std::string_view request) {
+    int fd = Connect();
+    Send(fd, request);
+    std::string out = ReadAll(fd);
+    ::close(fd);
+    return out;
+  }
+
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::atomic<int> logged_{0};
+};
+
+TEST_F(ServerTest, AnswersAndKeepsConnectionsAlive) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  EXPECT_NE(out.find("path=/a"), std::string::npos);
+  EXPECT_NE(out.find("Connection: keep-alive"), std::string::npos);
+  EXPECT_NE(out.find("path=/b"), std::string::npos);
+  EXPECT_NE(out.find("Connection: close"), std::string::npos);
+  EXPECT_EQ(logged_.load(), 2);
+}
+
+TEST_F(ServerTest, HeadHasTheLengthButNoBody) {
+  Start({});
+  std::string out = Exchange("HEAD /abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(out.find("Content-Length: 9\r\n"), std::string::npos);
+  EXPECT_EQ(out.find("path=/abc"), std::string::npos);
+}
+
+TEST_F(ServerTest, ReadsBodiesIncludingChunkedAndExpectContinue) {
+  Start({});
+  EXPECT_NE(Exchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello").find("\r\n\r\nhello"),
+            std::string::npos);
+  EXPECT_NE(Exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                     "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+                .find("\r\n\r\nabcde"),
+            std::string::npos);
+  int fd = Connect();
+  Send(fd, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+  char buf[64];
+  ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)), "HTTP/1.1 100 Continue\r\n\r\n");
+  Send(fd, "ok");
+  EXPECT_NE(ReadAll(fd).find("\r\n\r\nok"), std::string::npos);
+  ::close(fd);
+}
+
+TEST_F(ServerTest, RefusesBadRequestsWithTheRightStatus) {
+  ServerOptions options;
+  options.max_header_bytes = 2048;
+  options.max_body_bytes = 100;
+  Start(options);
+  EXPECT_EQ(Exchange("GARBAGE\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);
+  EXPECT_EQ(Exchange("GET / HTTP/1.1\r\nno colon here\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);
+  EXPECT_EQ(Exchange("GET / HTTP/1.1\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);  // no Host
+  EXPECT_EQ(Exchange("GET nopath HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);
+  EXPECT_EQ(Exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n").rfind("HTTP/1.1 431 ", 0), 0u);
+  EXPECT_EQ(Exchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n").rfind("HTTP/1.1 413 ", 0), 0u);
+  EXPECT_EQ(Exchange("GET / HTTP/2.0\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 505 ", 0), 0u);
+  std::string refused = Exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n");
+  EXPECT_NE(refused.find("Connection: close"), std::string::npos);
+}
+
+TEST_F(ServerTest, AHandlerExceptionIsA500AndTheServerGoesOn) {
+  Start({});
+  EXPECT_EQ(Exchange("GET /throw HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 500 ", 0), 0u);
+  EXPECT_EQ(Exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 200 ", 0), 0u);
+}
+
+TEST_F(ServerTest, IdleConnectionsAreClosed) {
+  ServerOptions options;
+  options.idle_timeout = std::chrono::seconds(1);
+  Start(options);
+  int fd = Connect();
+  Send(fd, "GET / HT");  // a slow client that never finishes
+  auto started = std::chrono::steady_clock::now();
+  std::string out = ReadAll(fd);
+  auto waited = std::chrono::steady_clock::now() - started;
+  ::close(fd);
+  EXPECT_TRUE(out.empty());
+  EXPECT_LT(waited, std::chrono::seconds(4));
+}
+
+TEST_F(ServerTest, ShutdownFinishesTheRequestInFlight) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server_->Shutdown();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  Send(fd, "cd");
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  EXPECT_EQ(out.rfind("HTTP/1.1 200 ", 0), 0u) << out;
+  EXPECT_NE(out.find("Connection: close"), std::string::npos);
+  EXPECT_NE(out.find("\r\n\r\nabcd"), std::string::npos);
+  thread_.join();  // Run returns once the connection is done
+}
+
+TEST_F(ServerTest, ListenFailsClearlyWhenThePortIsTaken) {
+  Start({});
+  ServerOptions options;
+  options.port = server_->port();
+  Server second(options, [](const Request&) { return Response::Text(200, ""); });
+  base::Status st = second.Listen();
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().message.find("127.0.0.1:" + std::to_string(server_->port())), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gazette::http

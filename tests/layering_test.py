@@ -1,0 +1,64 @@
+"""Checks that every #include in src/ respects the layers of docs/architecture.md.
+
+Each folder of src/ is a layer and may include only the layers listed for it
+below. Unit tests (*_test.cpp) may also include the in-memory store.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+ALLOWED = {
+    "base": set(),
+    "core": {"base"},
+    "storage/sql": {"base"},
+    "storage/memory": {"base", "core"},
+    "storage/sqlite": {"base", "core", "storage/sql"},
+    "http": {"base"},
+    "render": {"base"},
+    "site": {"base", "core", "http", "render"},
+    "importer": {"base", "core"},
+    "demo": {"base", "core"},
+    "app": {"base", "core", "storage/sql", "storage/sqlite", "storage/memory", "http", "render", "site",
+            "importer", "demo"},
+    "cli": {"base", "app", "storage/sql", "importer", "demo"},
+}
+
+
+def layer_of(path):
+    parts = Path(path).parts
+    if parts and parts[0] == "storage" and len(parts) > 2:
+        return f"storage/{parts[1]}"
+    return parts[0] if parts else ""
+
+
+def main():
+    problems = []
+    for file in sorted(SRC.rglob("*")):
+        if file.suffix not in (".h", ".cpp"):
+            continue
+        rel = file.relative_to(SRC)
+        layer = layer_of(rel)
+        if layer not in ALLOWED:
+            problems.append(f"{rel}: the folder {layer} is not a known layer (add it to tests/layering_test.py and docs)")
+            continue
+        allowed = ALLOWED[layer] | {layer}
+        if file.name.endswith("_test.cpp"):
+            allowed |= {"storage/memory"}
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
+            if not m:
+                continue
+            target = layer_of(m.group(1))
+            if target not in allowed:
+                problems.append(f"src/{rel}:{number}: {layer} may not include {m.group(1)} ({target})")
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} layering problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
