@@ -8,7 +8,10 @@ ASAN_DIR  ?= build-asan
 JOBS      ?= $(shell nproc)
 DB        ?= sqlite:var/gazette.db
 
-.PHONY: all build run test test-unit test-asan deps deps-test clean
+FUZZ_DIR  ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build run test test-asan fuzz deps deps-test clean
 
 all: build
 
@@ -40,5 +43,14 @@ test-asan: deps-test
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L 'unit|contract'
 
+# Runs each libFuzzer target of fuzz/ for FUZZ_SECONDS (built with clang).
+fuzz: deps
+	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target text_page_fuzz markdown_fuzz
+	for t in text_page markdown; do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t && \
+	  $(FUZZ_DIR)/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus/$$t fuzz/corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -145,6 +145,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   options.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
   options.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
   if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
+  options.common_headers = site::Site::CommonHeaders();
   http::Server server(options, [&](const http::Request& request) { return site.Handle(router, request); });
   GZ_TRY(server.Listen());
   std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;

@@ -48,18 +48,27 @@ std::string_view Request::Header(std::string_view name) const {
 
 std::optional<std::string> Request::QueryParam(std::string_view name) const {
   if (query.empty()) return std::nullopt;
-  auto parsed = boost::urls::parse_query(boost::core::string_view(query.data(), query.size()));
+  // Boost.URL 1.81's parse_query reads its argument up to a NUL byte, past
+  // the view's end: hand it a NUL-terminated copy.
+  const std::string text(query);
+  auto parsed = boost::urls::parse_query(boost::core::string_view(text.data(), text.size()));
   if (!parsed) return std::nullopt;
+  const boost::urls::encoding_opts form(true);  // '+' is a space in a query
   for (auto param : *parsed) {
-    if (param.key == name) return param.has_value ? std::string(param.value) : std::string();
+    if (param.key.decode(form) == name) return param.has_value ? param.value.decode(form) : std::string();
   }
   return std::nullopt;
 }
 
 bool SplitTarget(std::string_view target, std::string& path, std::string_view& query) {
-  auto parsed = boost::urls::parse_origin_form(boost::core::string_view(target.data(), target.size()));
+  const boost::core::string_view view(target.data(), target.size());
+  // Servers must accept the absolute form too ("GET http://host/path"),
+  // which proxies send; only its path and query matter here.
+  bool absolute = target.starts_with("http://") || target.starts_with("https://");
+  auto parsed = absolute ? boost::urls::parse_absolute_uri(view) : boost::urls::parse_origin_form(view);
   if (!parsed) return false;
   std::string decoded = parsed->path();
+  if (absolute && decoded.empty()) decoded = "/";
   if (decoded.empty() || decoded.front() != '/' || decoded.find('\0') != std::string::npos) return false;
   path = std::move(decoded);
   query = parsed->has_query() ? std::string_view(parsed->encoded_query()) : std::string_view();

@@ -79,11 +79,15 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-void Serialize(const Response& response, std::string_view date, bool keep_alive, bool head_only, std::string& out) {
+void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
+               bool head_only, std::string& out) {
   out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
   out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(ReasonPhrase(response.status));
   out.append("\r\n");
   for (const auto& [name, value] : response.headers) out.append(name).append(": ").append(value).append("\r\n");
+  for (const auto& [name, value] : common) {
+    if (response.Get(name).empty()) out.append(name).append(": ").append(value).append("\r\n");
+  }
   out.append("Date: ").append(date).append("\r\n");
   // 1xx, 204 and 304 carry no body and so no length.
   bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;

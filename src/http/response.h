@@ -26,9 +26,12 @@ struct Response {
 // "OK", "Not Found"...; "Unknown" for codes Gazette never sends.
 const char* ReasonPhrase(int status);
 
-// Appends the status line, the handler's headers, and the server's own
-// (Date, Content-Length, Connection) to `out`, then the body unless
-// `head_only`.
-void Serialize(const Response& response, std::string_view date, bool keep_alive, bool head_only, std::string& out);
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// Appends the status line, the handler's headers, `common` (those the
+// response does not set itself), and the server's own (Date,
+// Content-Length, Connection) to `out`, then the body unless `head_only`.
+void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
+               bool head_only, std::string& out);
 
 }  // namespace gazette::http

@@ -62,16 +62,25 @@ TEST(SplitTarget, DecodesThePathAndKeepsTheQuery) {
   EXPECT_FALSE(SplitTarget("/a%zz", path, query));
   EXPECT_FALSE(SplitTarget("/a%00b", path, query));
   EXPECT_FALSE(SplitTarget("", path, query));
+  ASSERT_TRUE(SplitTarget("http://news.example.org/latest?page=2", path, query));  // the absolute form
+  EXPECT_EQ(path, "/latest");
+  EXPECT_EQ(query, "page=2");
+  ASSERT_TRUE(SplitTarget("http://news.example.org", path, query));
+  EXPECT_EQ(path, "/");
 }
 
 TEST(Request, HeadersAreCaseInsensitiveAndQueryParamsDecoded) {
   Request r;
   r.headers = {{"Content-Type", "text/plain"}, {"X-Thing", "1"}};
-  r.query = "page=2&q=caf%C3%A9+au+lait&empty";
+  // A view into a longer buffer, as the server makes them: the parameter
+  // must end where the view ends.
+  std::string buffer = "page=2&q=caf%C3%A9+au+lait&empty HTTP/1.1\r\n";
+  r.query = std::string_view(buffer).substr(0, buffer.find(' '));
   EXPECT_EQ(r.Header("content-type"), "text/plain");
   EXPECT_EQ(r.Header("x-missing"), "");
   EXPECT_EQ(r.QueryParam("page"), "2");
   EXPECT_EQ(r.QueryParam("empty"), "");
+  EXPECT_EQ(r.QueryParam("q"), "café au lait");
   EXPECT_FALSE(r.QueryParam("missing").has_value());
 }
 
@@ -79,18 +88,19 @@ TEST(Response, SerializesWithServerHeadersAndHeadOmitsTheBody) {
   Response r = Response::Html(200, "<p>hi</p>");
   r.Set("content-type", "text/html; charset=utf-8");  // replaces, case-insensitively
   std::string out;
-  Serialize(r, "Wed, 25 Nov 2026 12:00:00 GMT", true, false, out);
+  HeaderList common = {{"X-Content-Type-Options", "nosniff"}, {"Content-Type", "ignored: the response sets its own"}};
+  Serialize(r, common, "Wed, 25 Nov 2026 12:00:00 GMT", true, false, out);
   EXPECT_EQ(out,
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nDate: Wed, 25 Nov 2026 12:00:00 GMT\r\n"
-            "Content-Length: 9\r\nConnection: keep-alive\r\n\r\n<p>hi</p>");
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n"
+            "Date: Wed, 25 Nov 2026 12:00:00 GMT\r\nContent-Length: 9\r\nConnection: keep-alive\r\n\r\n<p>hi</p>");
   std::string head;
-  Serialize(r, "D", false, true, head);
+  Serialize(r, {}, "D", false, true, head);
   EXPECT_NE(head.find("Content-Length: 9\r\nConnection: close\r\n\r\n"), std::string::npos);
   EXPECT_EQ(head.substr(head.size() - 4), "\r\n\r\n");
   std::string not_modified;
   Response nm;
   nm.status = 304;
-  Serialize(nm, "D", true, false, not_modified);
+  Serialize(nm, {}, "D", true, false, not_modified);
   EXPECT_EQ(not_modified.find("Content-Length"), std::string::npos);
 }
 

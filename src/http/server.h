@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/result.h"
 #include "http/router.h"
@@ -38,6 +40,9 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;  // larger: 431
   std::size_t max_body_bytes = 1024 * 1024;  // larger: 413
   std::function<void(const AccessRecord&)> access_log;  // empty: no access log
+  // Headers every answer carries, the server's own refusals (400, 431...)
+  // included: security policy and the like.
+  std::vector<std::pair<std::string, std::string>> common_headers;
 };
 
 // The CPUs the process may run on (its affinity mask), at least 1.

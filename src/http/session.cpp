@@ -153,7 +153,7 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
     bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
     out.clear();
     bool head = error_status == 0 && request.method == Method::kHead;
-    Serialize(response, worker.date, keep_alive, head, out);
+    Serialize(response, o.common_headers, worker.date, keep_alive, head, out);
     c.deadline = steady_clock::now() + o.write_timeout;
     auto [write_ec, written] = co_await asio::async_write(c.socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
     if (o.access_log) {

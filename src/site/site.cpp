@@ -47,11 +47,13 @@ void Site::AddRoutes(http::Router& router) {
 }
 
 http::Response Site::Handle(const http::Router& router, const http::Request& request) const {
-  http::Response response = router.Dispatch(request);
-  response.Set("X-Content-Type-Options", "nosniff");
-  response.Set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.Set("Content-Security-Policy", std::string(kContentSecurityPolicy));
-  return response;
+  return router.Dispatch(request);
+}
+
+http::HeaderList Site::CommonHeaders() {
+  return {{"Content-Security-Policy", std::string(kContentSecurityPolicy)},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "strict-origin-when-cross-origin"}};
 }
 
 http::Response Site::Page(int status, std::string_view content_template, const PageFrame& frame,

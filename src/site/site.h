@@ -24,9 +24,13 @@ class Site {
   // Adds the reader routes and the 404 page to `router`.
   void AddRoutes(http::Router& router);
 
-  // Dispatches through `router` and adds the headers every answer carries
-  // (Content-Security-Policy, nosniff, Referrer-Policy).
+  // Dispatches a request through `router`.
   http::Response Handle(const http::Router& router, const http::Request& request) const;
+
+  // The headers every answer of the site carries, the server's own refusals
+  // included (give them to http::ServerOptions::common_headers):
+  // Content-Security-Policy, nosniff, Referrer-Policy.
+  static http::HeaderList CommonHeaders();
 
  private:
   http::Response Front(const http::Request& request) const;

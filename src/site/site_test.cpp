@@ -79,8 +79,6 @@ TEST_F(SiteTest, ArticlePageShowsTheStoryReadNextAndThePrompt) {
   http::Response r = Get(ArticlePath(id, "the-story"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Get("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_NE(r.Get("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
-  EXPECT_EQ(r.Get("X-Content-Type-Options"), "nosniff");
   const std::string& html = r.body;
   EXPECT_NE(html.find("<h1 id=\"headline\">The story</h1>"), std::string::npos);
   EXPECT_NE(html.find("<p>Body text</p>"), std::string::npos);
@@ -204,6 +202,23 @@ TEST_F(SiteTest, HealthCheck) {
   http::Response r = Get("/healthz");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "ok\n");
+}
+
+TEST(Site, EveryAnswerCarriesTheSecurityHeaders) {
+  http::HeaderList headers = Site::CommonHeaders();
+  auto value = [&](std::string_view name) {
+    for (const auto& [n, v] : headers) {
+      if (n == name) return v;
+    }
+    return std::string();
+  };
+  std::string csp = value("Content-Security-Policy");
+  for (const char* part : {"script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'"}) {
+    EXPECT_NE(csp.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(value("X-Content-Type-Options"), "nosniff");
+  EXPECT_FALSE(value("Referrer-Policy").empty());
 }
 
 TEST(Urls, ArticleReferences) {

@@ -10,14 +10,20 @@ void FillLayout(render::Dict& layout, const ViewContext& view, const PageFrame& 
   layout.SetGlobal("site_name", view.settings.name);
   layout.SetGlobal("lang", view.locale.code());
   layout.Set("title", frame.title.empty() ? view.settings.name : frame.title + " — " + view.settings.name);
-  layout.Set("canonical", view.settings.base_url + frame.path);
+  // Pages that search engines should not index (404, errors) name no canonical address.
+  if (!frame.noindex) layout.Add("CANONICAL").Set("url", view.settings.base_url + frame.path);
   if (!frame.description.empty()) layout.Add("DESCRIPTION").Set("description", frame.description);
   if (frame.noindex) layout.Show("NOINDEX");
   if (!sections.empty()) layout.Show("HAS_NAV");
   for (const core::Section& section : sections) {
     render::Dict item = layout.Add("NAV");
     item.Set("url", SectionPath(section.slug)).Set("name", section.name);
-    if (section.slug == frame.current_section) item.Show("CURRENT");
+    if (section.slug == frame.current_section) {
+      // "page" on the section's own pages, "true" on the articles filed under it.
+      std::string path = SectionPath(section.slug);
+      bool own_page = frame.path == path || frame.path.starts_with(path + "?");
+      item.Add("CURRENT").Set("value", own_page ? "page" : "true");
+    }
   }
   base::LocalDateTime local = view.settings.zone.ToLocal(view.now);
   layout.Set("year", static_cast<long>(local.date.year));

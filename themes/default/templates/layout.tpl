@@ -8,7 +8,7 @@
 {{#DESCRIPTION}}<meta name="description" content="{{description}}">{{/DESCRIPTION}}
 {{#NOINDEX}}<meta name="robots" content="noindex">{{/NOINDEX}}
 <meta name="color-scheme" content="light dark">
-<link rel="canonical" href="{{canonical}}">
+{{#CANONICAL}}<link rel="canonical" href="{{url}}">{{/CANONICAL}}
 <link rel="stylesheet" href="{{asset_site_css}}">
 <link rel="icon" href="{{asset_icon_svg}}" type="image/svg+xml">
 </head>
@@ -19,7 +19,7 @@
 <a class="brand" href="/">{{site_name}}</a>
 <nav class="sections" aria-label="{{t_sections}}">
 <ul>
-{{#NAV}}<li><a href="{{url}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{name}}</a></li>{{/NAV}}
+{{#NAV}}<li><a href="{{url}}"{{#CURRENT}} aria-current="{{value}}"{{/CURRENT}}>{{name}}</a></li>{{/NAV}}
 <li><a href="/latest">{{t_latest_news}}</a></li>
 </ul>
 </nav>

@@ -1,0 +1,168 @@
+"""Every kind of page Gazette serves is valid HTML, by the W3C Nu HTML Checker.
+
+Three sites: the English demo, the Russian demo (Russian interface, Moscow
+time), and a site with one imported page. From each the test fetches one page
+of every kind (front page, article, brief, section, tag, author, the latest
+news pages, the 404 and 400 pages), saves them into a temporary folder and runs
+the checker once over all of them, because the checker is slow to start.
+
+The checker is a Java program from the npm package vnu-jar in
+tests/node_modules; `make test` installs it and Java. Without them this test
+fails rather than skips, so that a missing tool cannot pass for a clean run.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from harness import FIXTURES, E2ETest, Page
+
+VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+RUSSIAN = '[site]\nlanguage = "ru"\ntime_zone = "Europe/Moscow"\n'
+
+
+def items_of(html):
+    """The (class list, first headline link) of each <li class="item ..."> in a feed."""
+    out = []
+    for classes, inner in re.findall(r'<li class="(item(?: [^"]*)?)">(.*?)</li>', html, re.S):
+        link = re.search(r'<a class="headline" href="([^"]+)"', inner)
+        if link:
+            out.append((classes.split(), link.group(1)))
+    return out
+
+
+def path_of(href):
+    """A link's path and query, for links the site writes relative or absolute."""
+    parts = urlsplit(href)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+class HtmlValidity(E2ETest):
+    def setUp(self):
+        self.folder = Path(self.enterContext(tempfile.TemporaryDirectory(prefix="gazette-vnu-")))
+        self.pages = {}  # file name -> "site: URL path", for the report
+
+    def save(self, server, label, path, status=200):
+        response = server.get(path)
+        self.assertEqual(response.status, status, f"{label}: GET {path}")
+        self.assertTrue(response.header("content-type").startswith("text/html"),
+                        f"{label}: GET {path} is {response.header('content-type')!r}")
+        name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") + ".html"
+        (self.folder / name).write_bytes(response.body)
+        self.pages[name] = f"{label} (GET {path})"
+        return response.text
+
+    def collect_demo(self, lang, config=None):
+        site = self.make_site(config)
+        result = site.gazette("demo")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        server = self.start(site)
+
+        self.save(server, f"{lang} front page", "/")
+        latest = self.save(server, f"{lang} latest page 1", "/latest")
+        items = items_of(latest)
+        self.assertTrue(items, f"{lang}: /latest lists news")
+
+        briefs = [href for classes, href in items if "brief" in classes]
+        self.assertTrue(briefs, f"{lang}: /latest has a brief (li class=\"item brief\")")
+        brief = self.save(server, f"{lang} brief", path_of(briefs[0]))
+        self.assertIsNone(Page(brief).text_of("div", class_="story-body"), f"{lang}: a brief has no body")
+
+        # An article with a body; the first that has tags and an author gives those pages too.
+        articles = [href for classes, href in items if "brief" not in classes]
+        self.assertTrue(articles, f"{lang}: /latest has an article with a body")
+        saved_article = tag = author = None
+        for href in articles:
+            html = server.get(path_of(href)).text
+            page = Page(html)
+            if page.text_of("div", class_="story-body") is None:
+                continue
+            if saved_article is None:
+                saved_article = self.save(server, f"{lang} article", path_of(href))
+            tags = page.find_all("a", rel="tag")
+            authors = page.find_all("a", rel="author")
+            tag = tag or (tags[0][0]["href"] if tags else None)
+            author = author or (authors[0][0]["href"] if authors else None)
+            if tag and author:
+                break
+        self.assertIsNotNone(saved_article, f"{lang}: an article page has a story body")
+        self.assertIsNotNone(tag, f"{lang}: an article links a tag (rel=\"tag\")")
+        self.assertIsNotNone(author, f"{lang}: an article links its author (rel=\"author\")")
+        self.save(server, f"{lang} tag page", path_of(tag))
+        self.save(server, f"{lang} author page", path_of(author))
+
+        links = [path_of(a.get("href", "")) for a, _ in Page(latest).find_all("a")]
+        sections = [href for href in links if href.startswith("/section/")]
+        self.assertTrue(sections, f"{lang}: the navigation links a section")
+        self.save(server, f"{lang} section page", sections[0])
+
+        nexts = [a["href"] for a, _ in Page(latest).find_all("a", rel="next")]
+        self.save(server, f"{lang} latest page 2", path_of(nexts[0]) if nexts else "/latest?page=2")
+        self.save(server, f"{lang} 404 page", "/no/such/page", status=404)
+        self.save(server, f"{lang} 400 page", "/latest?page=x", status=400)
+
+    def collect_import(self):
+        site = self.make_site()
+        result = site.gazette("import-text", str(FIXTURES / "pages" / "harbour_tram.txt"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        server = self.start(site)
+        front = self.save(server, "imported front page", "/")
+        link = re.search(r'<h2 id="top-story-headline"><a href="([^"]+)"', front)
+        self.assertIsNotNone(link, "the imported site's front page has a top story")
+        self.save(server, "imported article", path_of(link.group(1)))
+
+    def run_checker(self, files):
+        if shutil.which("java") is None:
+            self.fail("`java` is not on PATH: the Nu HTML Checker needs it "
+                      "(`make test` installs it through scripts/install-deps test)")
+        if not VNU_JAR.is_file():
+            self.fail(f"the Nu HTML Checker is missing at {VNU_JAR} "
+                      "(`make test` installs it: scripts/install-deps test runs npm ci in tests/)")
+        command = ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *map(str, files)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        try:
+            report = json.loads(result.stdout)
+        except json.JSONDecodeError:
+            self.fail(f"the checker exited with {result.returncode} and no JSON report:\n"
+                      f"{result.stdout}\n{result.stderr}")
+        self.assertIn(result.returncode, (0, 1), result.stderr)
+        return report["messages"]
+
+    def test_every_kind_of_page_is_valid_html(self):
+        self.collect_demo("en")
+        self.collect_demo("ru", RUSSIAN)
+        self.collect_import()
+
+        files = sorted(self.folder.glob("*.html"))
+        self.assertEqual(len(files), len(self.pages))
+        messages = self.run_checker(files)
+
+        errors = {}
+        for m in messages:
+            if m.get("type") == "info":
+                continue
+            name = Path(urlsplit(m.get("url", "")).path).name
+            where = f"line {m['lastLine']}" if "lastLine" in m else "document"
+            if "firstColumn" in m or "lastColumn" in m:
+                where += f", col {m.get('firstColumn', m.get('lastColumn'))}"
+            extract = f"\n      near: {m['extract']!r}" if m.get("extract") else ""
+            errors.setdefault(name, []).append(f"  {where}: {m.get('type')}: {m.get('message')}{extract}")
+        unknown = set(errors) - set(self.pages)
+        self.assertFalse(unknown, f"the checker reported on files it was not given: {sorted(unknown)} {errors}")
+
+        if errors:
+            kept = Path(tempfile.mkdtemp(prefix="gazette-vnu-failed-"))
+            for name in errors:
+                shutil.copy(self.folder / name, kept / name)
+            report = [f"{self.pages[name]}, kept as {kept / name}:\n" + "\n".join(errors[name]) for name in sorted(errors)]
+            self.fail(f"{sum(map(len, errors.values()))} HTML errors in {len(errors)} of {len(files)} pages:\n"
+                      + "\n".join(report))
+
+
+if __name__ == "__main__":
+    unittest.main()
