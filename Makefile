@@ -32,7 +32,7 @@ run: build
 	@exec $(BUILD_DIR)/gazette serve --db $(DB)
 
 # Unit, storage contract, end-to-end and browser tests against the Release
-# build, then the unit and contract tests again under AddressSanitizer and
+# build, then the unit, contract and end-to-end tests again under AddressSanitizer and
 # UndefinedBehaviorSanitizer.
 test: deps-test build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
@@ -41,7 +41,7 @@ test: deps-test build
 test-asan: deps-test
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAZETTE_SANITIZE=ON
 	cmake --build $(ASAN_DIR) -j $(JOBS)
-	ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L 'unit|contract'
+	ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L 'unit|contract|e2e'
 
 # Runs each libFuzzer target of fuzz/ for FUZZ_SECONDS (built with clang).
 fuzz: deps

@@ -76,7 +76,8 @@ TEST_F(PublishingTest, NewSectionsGoToTheEndOfTheNavigation) {
     ASSERT_TRUE(Create(d).ok());
   }
   std::vector<std::string> names;
-  for (const Section& s : *store_.ListSections()) names.push_back(s.name);
+  auto sections = store_.ListSections();  // named: a temporary would die before the loop
+  for (const Section& s : *sections) names.push_back(s.name);
   EXPECT_EQ(names, (std::vector<std::string>{"World", "Sport", "Culture"}));
 }
 
