@@ -98,6 +98,26 @@ TEST_F(SiteTest, ArticlePageShowsTheStoryReadNextAndThePrompt) {
   EXPECT_NE(html.find("<title>The story — The Halden Gazette</title>"), std::string::npos);
 }
 
+TEST_F(SiteTest, ReadNextItemsShowTheirOwnRubricNotTheArticles) {
+  core::ArticleDraft brief;
+  brief.headline = "A brief without a rubric";
+  brief.published_at = clock_.Now() - std::chrono::minutes(5);
+  brief.status = core::ArticleStatus::kPublished;
+  Add(brief);
+  core::ArticleDraft story;
+  story.headline = "A story in World";
+  story.section = "World";
+  story.body = "Text";
+  core::Id id = Add(story);
+  http::Response r = Get(ArticlePath(id, "a-story-in-world"));
+  std::size_t aside = r.body.find("<aside class=\"read-next\"");
+  ASSERT_NE(aside, std::string::npos);
+  std::string read_next = r.body.substr(aside, r.body.find("</aside>", aside) - aside);
+  EXPECT_NE(read_next.find("A brief without a rubric"), std::string::npos);
+  EXPECT_EQ(read_next.find("class=\"rubric\""), std::string::npos) << read_next;
+  EXPECT_NE(r.body.find("<p class=\"kicker\"><a class=\"rubric\" href=\"/section/world\">World</a></p>"), std::string::npos);
+}
+
 TEST_F(SiteTest, OtherFormsOfAnArticleAddressRedirectToTheCanonicalOne) {
   core::ArticleDraft story;
   story.headline = "Tram line extended";

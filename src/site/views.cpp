@@ -29,9 +29,9 @@ void FillLayout(render::Dict& layout, const ViewContext& view, const PageFrame& 
   layout.Set("year", static_cast<long>(local.date.year));
 }
 
-void FillRubric(render::Dict& dict, const std::optional<core::Section>& section) {
+void FillRubric(render::Dict& dict, const std::optional<core::Section>& section, std::string_view name) {
   if (!section) return;
-  dict.Add("RUBRIC").Set("url", SectionPath(section->slug)).Set("name", section->name);
+  dict.Add(name).Set("url", SectionPath(section->slug)).Set("name", section->name);
 }
 
 void FillItem(render::Dict item, const ViewContext& view, const core::ArticleSummary& s) {
@@ -39,9 +39,11 @@ void FillItem(render::Dict item, const ViewContext& view, const core::ArticleSum
   item.Set("headline", s.headline);
   item.Set("iso", base::FormatIso8601(s.published_at, view.settings.zone));
   item.Set("time_label", render::TimeLabel(s.published_at, view.now, view.settings.zone, view.locale));
-  FillRubric(item, s.section);
-  if (s.comment_count > 0) item.Add("COMMENTS").Set("label", view.locale.Plural("comments", static_cast<long>(s.comment_count)));
-  if (!s.has_body) item.Show("BRIEF");
+  FillRubric(item, s.section, "ITEM_RUBRIC");
+  if (s.comment_count > 0) {
+    item.Add("ITEM_COMMENTS").Set("label", view.locale.Plural("comments", static_cast<long>(s.comment_count)));
+  }
+  if (!s.has_body) item.Show("ITEM_BRIEF");
 }
 
 void FillFeedByDay(render::Dict& feed, const ViewContext& view, const std::vector<core::ArticleSummary>& items,

@@ -37,7 +37,11 @@ struct PageFrame {
 void FillLayout(render::Dict& layout, const ViewContext& view, const PageFrame& frame,
                 const std::vector<core::Section>& sections);
 
-// One feed item: {{url}} {{headline}} {{iso}} {{time_label}} {{#RUBRIC}}.
+// One feed item: {{url}} {{headline}} {{iso}} {{time_label}}
+// {{#ITEM_RUBRIC}} {{#ITEM_COMMENTS}} {{#ITEM_BRIEF}}. (ctemplate looks a
+// section up in the enclosing dictionaries when an item lacks it, so item
+// sections carry names no page uses: an article's own RUBRIC must not show
+// on the items of its "Read next".)
 void FillItem(render::Dict item, const ViewContext& view, const core::ArticleSummary& summary);
 
 // Items grouped under day headings: {{#DAY}}{{heading}}{{#ITEM}}...{{/ITEM}}{{/DAY}}.
@@ -48,7 +52,7 @@ void FillFeedByDay(render::Dict& feed, const ViewContext& view, const std::vecto
 // {{#PAGINATION}} with previous/next links when the listing has more pages.
 void FillPagination(render::Dict& dict, const ViewContext& view, const core::Listing& listing, const std::string& path);
 
-// {{#RUBRIC}}{{url}}{{name}}{{/RUBRIC}} when there is a section.
-void FillRubric(render::Dict& dict, const std::optional<core::Section>& section);
+// {{#RUBRIC}}{{url}}{{name}}{{/RUBRIC}} (or the section `name`) when there is a section.
+void FillRubric(render::Dict& dict, const std::optional<core::Section>& section, std::string_view name = "RUBRIC");
 
 }  // namespace gazette::site

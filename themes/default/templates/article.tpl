@@ -14,7 +14,7 @@
 <aside class="read-next" aria-labelledby="read-next-heading">
 <h2 id="read-next-heading">{{t_read_next}}</h2>
 <ol class="feed">
-{{#ITEM}}<li class="item{{#BRIEF}} brief{{/BRIEF}}"><time datetime="{{iso}}">{{time_label}}</time> {{#RUBRIC}}<a class="rubric" href="{{url}}">{{name}}</a> {{/RUBRIC}}<a class="headline" href="{{url}}">{{headline}}</a>{{#COMMENTS}} <span class="count">{{label}}</span>{{/COMMENTS}}</li>
+{{#ITEM}}<li class="item{{#ITEM_BRIEF}} brief{{/ITEM_BRIEF}}"><time datetime="{{iso}}">{{time_label}}</time> {{#ITEM_RUBRIC}}<a class="rubric" href="{{url}}">{{name}}</a> {{/ITEM_RUBRIC}}<a class="headline" href="{{url}}">{{headline}}</a>{{#ITEM_COMMENTS}} <span class="count">{{label}}</span>{{/ITEM_COMMENTS}}</li>
 {{/ITEM}}
 </ol>
 </aside>
