@@ -21,8 +21,7 @@ ALLOWED = {
     "site": {"base", "core", "http", "render"},
     "importer": {"base", "core"},
     "demo": {"base", "core"},
-    "app": {"base", "core", "storage/sql", "storage/sqlite", "storage/memory", "http", "render", "site",
-            "importer", "demo"},
+    "app": {"base", "core", "storage/sql", "storage/sqlite", "http", "render", "site", "importer", "demo"},
     "cli": {"base", "app", "storage/sql", "importer", "demo"},
 }
 

@@ -127,6 +127,10 @@ int Server::threads() const { return static_cast<int>(impl_->workers.size()); }
 
 void Server::Run(bool handle_signals) {
   Impl& s = *impl_;
+  if (!s.acceptor) {
+    base::LogError("Server::Run called before a successful Listen()");
+    return;
+  }
   Worker& first = *s.workers.front();
   std::optional<asio::signal_set> signals;
   if (handle_signals) {
