@@ -46,8 +46,8 @@ test-asan: deps-test
 # Runs each libFuzzer target of fuzz/ for FUZZ_SECONDS (built with clang).
 fuzz: deps
 	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target text_page_fuzz markdown_fuzz
-	for t in text_page markdown; do \
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target text_page_fuzz markdown_fuzz comment_text_fuzz
+	for t in text_page markdown comment_text; do \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$t && \
 	  $(FUZZ_DIR)/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus/$$t fuzz/corpus/$$t || exit 1; \
 	done

@@ -10,18 +10,26 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
+WEB_FEATURE = {"base", "core", "accounts", "comments", "http", "render", "web"}
+
 ALLOWED = {
     "base": set(),
     "core": {"base"},
+    "accounts": {"base"},
+    "comments": {"base", "core", "accounts"},
     "storage/sql": {"base"},
-    "storage/memory": {"base", "core"},
-    "storage/sqlite": {"base", "core", "storage/sql"},
+    "storage/memory": {"base", "core", "accounts", "comments"},
+    "storage/sqlite": {"base", "core", "accounts", "comments", "storage/sql"},
     "http": {"base"},
     "render": {"base"},
-    "site": {"base", "core", "http", "render"},
+    "web": {"base", "core", "accounts", "comments", "http", "render"},
+    "site": WEB_FEATURE,
+    "reader": WEB_FEATURE,
+    "moderation": WEB_FEATURE,
     "importer": {"base", "core"},
     "demo": {"base", "core"},
-    "app": {"base", "core", "storage/sql", "storage/sqlite", "http", "render", "site", "importer", "demo"},
+    "app": {"base", "core", "accounts", "comments", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
+            "reader", "moderation", "importer", "demo"},
     "cli": {"base", "app", "storage/sql", "importer", "demo"},
 }
 

@@ -6,14 +6,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/mailer.h"
 #include "base/log.h"
+#include "base/worker_pool.h"
+#include "comments/moderation.h"
 #include "core/reading.h"
 #include "http/access_log.h"
 #include "http/server.h"
+#include "moderation/moderation_pages.h"
+#include "reader/reader.h"
+#include "render/comment_text.h"
 #include "render/markdown.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "web/visitor.h"
 
 namespace gazette::app {
 
@@ -22,11 +29,51 @@ using base::Error;
 
 namespace {
 
-// Bodies are Markdown made safe by render's renderer.
+// Bodies and comments are rendered by render's Markdown renderers.
 class MarkdownBodies final : public core::BodyRenderer {
  public:
   std::string MarkdownToHtml(std::string_view markdown) const override { return render::MarkdownToHtml(markdown); }
 };
+
+class CommentText final : public comments::CommentRenderer {
+ public:
+  std::string ToHtml(std::string_view text) const override { return render::CommentToHtml(text); }
+};
+
+accounts::AccountSettings AccountSettingsFrom(const Config& c) {
+  accounts::AccountSettings s;
+  s.password_cost.memory_bytes = static_cast<std::size_t>(c.password_memory_kib) * 1024;
+  s.password_cost.passes = static_cast<unsigned long long>(c.password_passes);
+  s.min_password_length = static_cast<std::size_t>(c.min_password_length);
+  s.reader_session = std::chrono::hours(24 * c.reader_session_days);
+  s.staff_session = std::chrono::hours(c.staff_session_hours);
+  s.signin_failures = static_cast<std::size_t>(c.signin_failures);
+  s.signin_window = std::chrono::seconds(c.signin_window);
+  s.verify_email = c.verify_email;
+  s.base_url = c.base_url;
+  return s;
+}
+
+comments::CommentSettings CommentSettingsFrom(const Config& c) {
+  comments::CommentSettings s;
+  s.site_policy = comments::ParsePolicy(c.comment_policy).value_or(comments::Policy::kOpen);
+  s.close_after_days = c.close_after_days;
+  s.max_chars = static_cast<std::size_t>(c.max_comment_chars);
+  s.edit_minutes = c.edit_minutes;
+  s.max_links = c.max_links;
+  s.trusted_after = c.trusted_after;
+  s.reports_to_hide = c.reports_to_hide;
+  s.banned_words = c.banned_words;
+  s.suspect_words = c.suspect_words;
+  s.reader_burst = c.reader_burst;
+  s.reader_window = std::chrono::seconds(c.reader_window);
+  s.ip_burst = c.ip_burst;
+  s.ip_window = std::chrono::seconds(c.ip_window);
+  s.repeat_window = std::chrono::seconds(c.repeat_window);
+  s.threads_per_page = c.threads_per_page;
+  s.verify_email = c.verify_email;
+  return s;
+}
 
 fs::path ExecutableDir() {
   std::error_code ec;
@@ -66,7 +113,9 @@ struct App::Parts {
   std::unique_ptr<storage::sqlite::SqliteStore> store;
   storage::sql::MigrationReport migration;
   MarkdownBodies bodies;
+  CommentText comment_text;
   std::unique_ptr<core::Publisher> publisher;
+  std::unique_ptr<CommandMailer> mailer;
 };
 
 base::Result<std::string> LocateTheme(const std::string& configured) {
@@ -115,6 +164,7 @@ base::Result<std::unique_ptr<App>> App::Open(const Config& config) {
   }
   parts->migration = *migrated;
   parts->publisher = std::make_unique<core::Publisher>(parts->bodies, parts->clock);
+  if (!config.mail_command.empty()) parts->mailer = std::make_unique<CommandMailer>(config.mail_command, config.mail_from);
   return std::unique_ptr<App>(new App(std::move(parts)));
 }
 
@@ -128,13 +178,32 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   if (!theme.ok()) return std::move(theme).error();
 
   core::ReadingService reading(*parts_->store);
-  site::SiteSettings settings;
+  web::SiteSettings settings;
   settings.name = c.site_name;
   settings.base_url = c.base_url;
   settings.zone = parts_->zone;
-  site::Site site(reading, **theme, settings, parts_->clock);
+  settings.trusted_proxies = c.trusted_proxies;
+  web::Pages pages(**theme, settings, reading, parts_->clock);
+
+  // Password hashing blocks a core for tens of milliseconds: a small pool,
+  // never the threads that serve pages. Durable writes go through one
+  // thread, as SQLite has one writer anyway.
+  base::WorkerPool hashing("password hashing", std::max(1, http::AvailableCpus() / 2), 64);
+  base::WorkerPool writes("writes", 1, 1024);
+  accounts::AccountService accounts(*parts_->store, parts_->clock, AccountSettingsFrom(c), parts_->mailer.get());
+  comments::CommentSettings comment_settings = CommentSettingsFrom(c);
+  comments::CommentService comments(*parts_->store, parts_->comment_text, parts_->clock, comment_settings,
+                                    comments::Pipeline::Default());
+  comments::ModerationService moderation(*parts_->store, parts_->clock, comment_settings);
+  web::Identity identity(accounts, pages.settings());
+
+  site::Site site(reading, comments, pages);
+  reader::Reader reader(accounts, comments, pages, identity, reader::Pools{hashing, writes});
+  moderation::ModerationPages moderation_pages(moderation, comments, pages, identity, writes);
   http::Router router;
   site.AddRoutes(router);
+  reader.AddRoutes(router);
+  moderation_pages.AddRoutes(router);
 
   http::ServerOptions options;
   options.host = c.listen_host;
@@ -146,13 +215,33 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   options.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
   if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
   options.common_headers = site::Site::CommonHeaders();
-  http::Server server(options, [&](const http::Request& request) { return site.Handle(router, request); });
+  http::Server server(options, [&](const http::Request& request) { return router.Dispatch(request); });
   GZ_TRY(server.Listen());
   std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;
   on_ready("http://" + host + ":" + std::to_string(server.port()), server.threads());
   server.Run(true);
   base::LogInfo("stopped");
   return {};
+}
+
+base::Result<std::string> App::AddUser(std::string_view email, std::string_view role_name, std::string_view name) {
+  std::optional<accounts::Role> role = accounts::ParseRole(role_name);
+  if (!role) return Error::Invalid("--role must be reader, moderator or admin, not \"" + std::string(role_name) + "\"", "role");
+  accounts::AccountService accounts(*parts_->store, parts_->clock, AccountSettingsFrom(parts_->config), nullptr);
+  return accounts.AddUser(email, name, *role);
+}
+
+base::Status App::SetCommentPolicy(std::string_view section, std::optional<std::int64_t> article,
+                                   std::string_view policy_name) {
+  std::optional<comments::Policy> policy = comments::ParsePolicy(policy_name);
+  if (!policy && policy_name != "inherit") {
+    return Error::Invalid("the policy must be open, premoderated, closed or inherit, not \"" + std::string(policy_name) + "\"",
+                          "policy");
+  }
+  comments::CommentSettings settings = CommentSettingsFrom(parts_->config);
+  comments::ModerationService moderation(*parts_->store, parts_->clock, settings);
+  if (article) return moderation.SetArticlePolicy(nullptr, *article, policy);
+  return moderation.SetSectionPolicy(nullptr, section, policy);
 }
 
 base::Result<importer::ImportReport> App::ImportTextFile(const std::string& path, const importer::ImportOptions& options) {

@@ -35,6 +35,14 @@ class App {
   // says so in `skipped`) when the site has articles.
   base::Result<demo::DemoReport> Demo(bool only_if_empty, bool& skipped);
 
+  // An account with a generated password, which is returned (for an
+  // existing email: the role is set and the password replaced).
+  base::Result<std::string> AddUser(std::string_view email, std::string_view role, std::string_view name);
+
+  // The comment policy of a section (by slug) or an article (by id):
+  // "open", "premoderated", "closed", or "inherit".
+  base::Status SetCommentPolicy(std::string_view section, std::optional<std::int64_t> article, std::string_view policy);
+
   struct Parts;
 
  private:

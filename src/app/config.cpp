@@ -18,7 +18,9 @@ struct Option {
   const char* table;
   const char* key;
   const char* doc;
-  std::variant<std::string Config::*, int Config::*, std::int64_t Config::*, bool Config::*> field;
+  std::variant<std::string Config::*, int Config::*, std::int64_t Config::*, bool Config::*,
+               std::vector<std::string> Config::*>
+      field;
 };
 
 const Option kOptions[] = {
@@ -37,6 +39,39 @@ const Option kOptions[] = {
     {"site", "language", "language of the interface text (en, ru)", &Config::language},
     {"site", "time_zone", "IANA time zone for the times readers see, e.g. Europe/Moscow", &Config::time_zone},
     {"site", "theme", "folder of the theme; empty = the default theme next to the binary", &Config::theme},
+    {"server", "trusted_proxies", "addresses of reverse proxies whose X-Forwarded-For names the client",
+     &Config::trusted_proxies},
+    {"comments", "policy", "open, premoderated or closed: the site's default (sections and articles may differ)",
+     &Config::comment_policy},
+    {"comments", "close_after_days", "threads close this many days after publication; 0 = never",
+     &Config::close_after_days},
+    {"comments", "max_chars", "longest comment accepted, in characters", &Config::max_comment_chars},
+    {"comments", "edit_minutes", "minutes in which authors may edit their comment", &Config::edit_minutes},
+    {"comments", "max_links", "more links than this hold a comment for review", &Config::max_links},
+    {"comments", "trusted_after", "a reader's comments wait for review until this many were approved; 0 = off",
+     &Config::trusted_after},
+    {"comments", "reports_to_hide", "reports that hide a comment until a moderator reviews it", &Config::reports_to_hide},
+    {"comments", "banned_words", "words or phrases that refuse a comment", &Config::banned_words},
+    {"comments", "suspect_words", "words or phrases that hold a comment for review", &Config::suspect_words},
+    {"comments", "reader_burst", "comments one reader may post within reader_window (more: 429)", &Config::reader_burst},
+    {"comments", "reader_window", "seconds", &Config::reader_window},
+    {"comments", "ip_burst", "comments from one address within ip_window (more: 429)", &Config::ip_burst},
+    {"comments", "ip_window", "seconds", &Config::ip_window},
+    {"comments", "repeat_window", "seconds in which posting the same text again is refused", &Config::repeat_window},
+    {"comments", "threads_per_page", "top-level comments on a page of a thread", &Config::threads_per_page},
+    {"accounts", "verify_email", "readers confirm their email before commenting (needs mail.command)",
+     &Config::verify_email},
+    {"accounts", "min_password_length", "shortest password accepted", &Config::min_password_length},
+    {"accounts", "password_memory_kib", "Argon2id memory per hash, KiB (at least 19456)", &Config::password_memory_kib},
+    {"accounts", "password_passes", "Argon2id passes (at least 2)", &Config::password_passes},
+    {"accounts", "signin_failures", "failed sign-ins per address and per account within signin_window",
+     &Config::signin_failures},
+    {"accounts", "signin_window", "seconds", &Config::signin_window},
+    {"accounts", "reader_session_days", "days a reader stays signed in without visiting", &Config::reader_session_days},
+    {"accounts", "staff_session_hours", "hours staff stay signed in without activity", &Config::staff_session_hours},
+    {"mail", "command", "program that sends mail, read from standard input, e.g. \"/usr/sbin/sendmail -t -i\"",
+     &Config::mail_command},
+    {"mail", "from", "the From address of mail the site sends", &Config::mail_from},
 };
 
 std::string Where(const std::string& file, const toml::source_region& region) {
@@ -55,6 +90,16 @@ base::Status SetFromToml(Config& config, const Option& option, const toml::node&
         } else if constexpr (std::is_same_v<T, bool>) {
           if (!node.is_boolean()) return Error::Invalid(where + ": " + name + " must be true or false", name);
           config.*member = *node.value<bool>();
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          const toml::array* array = node.as_array();
+          if (!array) return Error::Invalid(where + ": " + name + " must be a list of strings", name);
+          std::vector<std::string> values;
+          for (const toml::node& item : *array) {
+            auto v = item.value<std::string>();
+            if (!v) return Error::Invalid(where + ": " + name + " must be a list of strings", name);
+            values.push_back(*v);
+          }
+          config.*member = std::move(values);
         } else {
           if (!node.is_integer()) return Error::Invalid(where + ": " + name + " must be a whole number", name);
           config.*member = static_cast<T>(*node.value<std::int64_t>());
@@ -82,8 +127,13 @@ base::Status ReadFile(Config& config, const std::string& path) {
     bool known_table = false;
     for (const Option& o : kOptions) known_table = known_table || table_name == o.table;
     if (!table || !known_table) {
-      return Error::Invalid(Where(path, table_node.source()) + ": unknown key " + table_name +
-                                " (the file has the tables [server], [database] and [site])",
+      std::string tables;
+      for (const Option& o : kOptions) {
+        std::string t = std::string("[") + o.table + "]";
+        if (tables.find(t) == std::string::npos) tables += (tables.empty() ? "" : ", ") + t;
+      }
+      return Error::Invalid(Where(path, table_node.source()) + ": unknown key " + table_name + " (the tables are " +
+                                tables + ")",
                             table_name);
     }
     for (const auto& [key, node] : *table) {
@@ -159,6 +209,41 @@ base::Status ValidateConfig(Config& c, const std::map<std::string, std::string>&
   }
   base::Result<base::TimeZone> zone = base::TimeZone::Load(c.time_zone);
   if (!zone.ok()) return bad("site.time_zone", zone.error().message);
+  if (c.comment_policy != "open" && c.comment_policy != "premoderated" && c.comment_policy != "closed") {
+    return bad("comments.policy", "must be open, premoderated or closed");
+  }
+  struct Range {
+    const char* key;
+    int value;
+    int min;
+    int max;
+  };
+  for (const Range& r : std::initializer_list<Range>{{"comments.close_after_days", c.close_after_days, 0, 36500},
+                                                     {"comments.max_chars", c.max_comment_chars, 1, 100000},
+                                                     {"comments.edit_minutes", c.edit_minutes, 0, 10080},
+                                                     {"comments.max_links", c.max_links, 0, 1000},
+                                                     {"comments.trusted_after", c.trusted_after, 0, 1000},
+                                                     {"comments.reports_to_hide", c.reports_to_hide, 0, 1000},
+                                                     {"comments.reader_burst", c.reader_burst, 1, 10000000},
+                                                     {"comments.reader_window", c.reader_window, 1, 86400},
+                                                     {"comments.ip_burst", c.ip_burst, 1, 10000000},
+                                                     {"comments.ip_window", c.ip_window, 1, 86400},
+                                                     {"comments.repeat_window", c.repeat_window, 0, 30 * 86400},
+                                                     {"comments.threads_per_page", c.threads_per_page, 1, 500},
+                                                     {"accounts.min_password_length", c.min_password_length, 8, 128},
+                                                     {"accounts.password_memory_kib", c.password_memory_kib, 19456, 4194304},
+                                                     {"accounts.password_passes", c.password_passes, 2, 100},
+                                                     {"accounts.signin_failures", c.signin_failures, 1, 1000000},
+                                                     {"accounts.signin_window", c.signin_window, 1, 86400},
+                                                     {"accounts.reader_session_days", c.reader_session_days, 1, 3650},
+                                                     {"accounts.staff_session_hours", c.staff_session_hours, 1, 8760}}) {
+    if (r.value < r.min || r.value > r.max) {
+      return bad(r.key, "must be between " + std::to_string(r.min) + " and " + std::to_string(r.max));
+    }
+  }
+  if (c.verify_email && c.mail_command.empty()) {
+    return bad("accounts.verify_email", "needs mail.command, the program that sends the confirmation mail");
+  }
   return {};
 }
 
@@ -215,6 +300,8 @@ std::string DescribeOptions() {
             out << '"' << defaults.*member << '"';
           } else if constexpr (std::is_same_v<T, bool>) {
             out << (defaults.*member ? "true" : "false");
+          } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            out << "[]";
           } else {
             out << defaults.*member;
           }

@@ -31,6 +31,35 @@ struct Config {
   std::string language = "en";
   std::string time_zone = "UTC";
   std::string theme;  // empty: the default theme, found next to the binary
+  std::vector<std::string> trusted_proxies;
+  // [comments]
+  std::string comment_policy = "open";
+  int close_after_days = 0;
+  int max_comment_chars = 3000;
+  int edit_minutes = 5;
+  int max_links = 2;
+  int trusted_after = 0;
+  int reports_to_hide = 3;
+  std::vector<std::string> banned_words;
+  std::vector<std::string> suspect_words;
+  int reader_burst = 5;
+  int reader_window = 60;
+  int ip_burst = 20;
+  int ip_window = 60;
+  int repeat_window = 3600;
+  int threads_per_page = 20;
+  // [accounts]
+  bool verify_email = false;
+  int min_password_length = 10;
+  int password_memory_kib = 19456;
+  int password_passes = 2;
+  int signin_failures = 10;
+  int signin_window = 600;
+  int reader_session_days = 30;
+  int staff_session_hours = 12;
+  // [mail]
+  std::string mail_command;
+  std::string mail_from;
 
   // Derived, filled by LoadConfig.
   std::string listen_host;

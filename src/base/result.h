@@ -15,16 +15,24 @@ enum class ErrorCode {
   kConflict,     // the write clashes with the current state
   kForbidden,    // the caller may not do this
   kUnavailable,  // try again later (busy, shutting down)
+  kRateLimited,  // too many attempts; `retry_after` says when to try again
   kInternal,     // a fault of ours or of the machine (I/O, broken invariant)
 };
 
 // A failure. `message` is safe to show to a person; `detail` is for the log
 // only (it may hold SQL errors, paths...); `field` names the input at fault.
+//
+// `key` names the message for translation ("comment_too_long"); a page in
+// another language shows its locale's text for the key, with `number` in
+// place of "{n}", and falls back to `message`.
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;
   std::string detail;
+  std::string key;
+  long number = 0;
+  long retry_after = 0;  // seconds, for kRateLimited and kUnavailable
 
   static Error Invalid(std::string message, std::string field = {}) {
     return {ErrorCode::kInvalid, std::move(message), std::move(field), {}};
@@ -37,6 +45,18 @@ struct Error {
   }
   static Error Internal(std::string detail) {
     return {ErrorCode::kInternal, "Something went wrong on our side.", {}, std::move(detail)};
+  }
+  static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}, {}}; }
+  static Error RateLimited(std::string message, long retry_after_seconds) {
+    Error e{ErrorCode::kRateLimited, std::move(message), {}, {}};
+    e.retry_after = retry_after_seconds;
+    return e;
+  }
+  // Names the message for translation (see `key`).
+  Error&& Keyed(std::string message_key, long n = 0) && {
+    key = std::move(message_key);
+    number = n;
+    return std::move(*this);
   }
 };
 

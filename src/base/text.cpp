@@ -1,5 +1,8 @@
 #include "base/text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 namespace gazette::base {
 
 bool IsValidUtf8(std::string_view text) {
@@ -78,6 +81,32 @@ bool HasControlCharacters(std::string_view text) {
     if ((c < 0x20 && c != '\t') || c == 0x7F) return true;
   }
   return false;
+}
+
+std::vector<std::string> MatchingWords(std::string_view text) {
+  icu::UnicodeString folded =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).foldCase();
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
+  std::vector<std::string> words;
+  icu::UnicodeString word;
+  auto flush = [&] {
+    if (word.isEmpty()) return;
+    std::string utf8;
+    word.toUTF8String(utf8);
+    words.push_back(std::move(utf8));
+    word.remove();
+  };
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    if (u_isalnum(c)) {
+      word.append(c);
+    } else {
+      flush();
+    }
+    i += U16_LENGTH(c);
+  }
+  flush();
+  return words;
 }
 
 }  // namespace gazette::base

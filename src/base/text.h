@@ -25,4 +25,8 @@ std::string AsciiLower(std::string_view text);
 // True when the string has a control character other than tab.
 bool HasControlCharacters(std::string_view text);
 
+// The words of `text` for matching: case-folded (Unicode), 'ё' read as 'е',
+// split on anything that is not a letter or digit. Uses ICU; thread-safe.
+std::vector<std::string> MatchingWords(std::string_view text);
+
 }  // namespace gazette::base

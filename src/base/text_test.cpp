@@ -30,6 +30,12 @@ TEST(Text, CountsTrimsAndSplits) {
   EXPECT_FALSE(HasControlCharacters("a\tb"));
 }
 
+TEST(MatchingWords, FoldsCaseAndYo) {
+  EXPECT_EQ(MatchingWords("Ёлка, ЁЖ и Straße!"), (std::vector<std::string>{"елка", "еж", "и", "strasse"}));
+  EXPECT_EQ(MatchingWords("  --  "), std::vector<std::string>{});
+  EXPECT_EQ(MatchingWords("Buy NOW: cheap-pills"), (std::vector<std::string>{"buy", "now", "cheap", "pills"}));
+}
+
 TEST(HexDigest, IsStableAndShortenable) {
   EXPECT_EQ(HexDigest("abc").size(), 64u);
   EXPECT_EQ(HexDigest("abc", 10), HexDigest("abc").substr(0, 10));

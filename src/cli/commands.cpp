@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -37,6 +38,8 @@ const CommandSpec kCommands[] = {
     {"migrate", {"--db", "--config"}, {}, false},
     {"import-text", {"--db", "--config", "--date"}, {}, true},
     {"demo", {"--db", "--config"}, {"--if-empty"}, false},
+    {"user", {"--db", "--config", "--role", "--name"}, {}, true},
+    {"comment-policy", {"--db", "--config", "--section", "--article"}, {}, true},
 };
 
 std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed) {
@@ -76,7 +79,16 @@ std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed)
       return Usage{"unknown option " + arg + " for " + parsed.command};
     }
   }
-  if (spec->takes_files && parsed.positional.empty()) return Usage{parsed.command + " needs at least one FILE"};
+  if (parsed.command == "user") {
+    if (parsed.positional.size() != 2 || parsed.positional[0] != "add") return Usage{"usage: gazette user add [--role ROLE] EMAIL"};
+  } else if (parsed.command == "comment-policy") {
+    if (parsed.positional.size() != 1) return Usage{"usage: gazette comment-policy --section SLUG | --article ID POLICY"};
+    if (parsed.flags.count("--section") == parsed.flags.count("--article")) {
+      return Usage{"comment-policy needs exactly one of --section SLUG and --article ID"};
+    }
+  } else if (spec->takes_files && parsed.positional.empty()) {
+    return Usage{parsed.command + " needs at least one FILE"};
+  }
   return std::nullopt;
 }
 
@@ -150,6 +162,32 @@ int Demo(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+int AddUser(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  base::Result<std::string> password =
+      app.AddUser(p.positional[1], Flag(p, "--role").value_or("reader"), Flag(p, "--name").value_or(""));
+  if (!password.ok()) return Fail(err, password.error().message);
+  out << "Account " << p.positional[1] << " is ready; it signs in with this password (change it after signing in):\n";
+  out << "password: " << *password << "\n";
+  return kExitOk;
+}
+
+int CommentPolicy(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  std::optional<std::int64_t> article;
+  if (std::optional<std::string> a = Flag(p, "--article")) {
+    char* end = nullptr;
+    long long id = std::strtoll(a->c_str(), &end, 10);
+    if (a->empty() || *end != '\0' || id <= 0) {
+      err << "gazette: --article needs an article's id, not \"" << *a << "\"\n";
+      return kExitUsage;
+    }
+    article = id;
+  }
+  base::Status set = app.SetCommentPolicy(Flag(p, "--section").value_or(""), article, p.positional[0]);
+  if (!set.ok()) return Fail(err, set.error().message);
+  out << "Comment policy set to " << p.positional[0] << ".\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::string HelpText() {
@@ -160,6 +198,8 @@ Usage:
   gazette migrate     [--db URL] [--config FILE]
   gazette import-text [--db URL] [--config FILE] [--date YYYY-MM-DD] FILE...
   gazette demo        [--db URL] [--config FILE] [--if-empty]
+  gazette user add    [--db URL] [--config FILE] [--role ROLE] [--name NAME] EMAIL
+  gazette comment-policy [--db URL] [--config FILE] (--section SLUG | --article ID) POLICY
   gazette --help | --version
 
 Commands:
@@ -171,6 +211,12 @@ Commands:
                briefs, up to "What is your opinion on this topic?". Each file
                is one transaction. --date puts the times on that day.
   demo         Fill the site with demo news; --if-empty only when it has none.
+  user add     Create an account (ROLE: reader, moderator or admin; default
+               reader) with a generated password, printed as "password: ...".
+               For an existing email: sets the role and a new password.
+  comment-policy
+               Who may comment in a section or on an article: open,
+               premoderated, closed, or inherit (the wider policy).
 
 Options:
   --db URL           database, e.g. sqlite:var/gazette.db (env GAZETTE_DB)
@@ -221,6 +267,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (parsed.command == "serve") return Serve(app, out, err);
   if (parsed.command == "migrate") return Migrate(app, out);
   if (parsed.command == "import-text") return ImportText(app, parsed, out, err);
+  if (parsed.command == "user") return AddUser(app, parsed, out, err);
+  if (parsed.command == "comment-policy") return CommentPolicy(app, parsed, out, err);
   return Demo(app, parsed, out, err);
 }
 

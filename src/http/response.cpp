@@ -15,6 +15,46 @@ Response& Response::Set(std::string name, std::string value) {
   return *this;
 }
 
+Response& Response::Add(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+Response Response::Later(std::shared_ptr<Deferred> deferred) {
+  Response r;
+  r.deferred = std::move(deferred);
+  return r;
+}
+
+void Deferred::Complete(Response response) {
+  std::function<void(Response)> done;
+  {
+    std::lock_guard lock(mutex_);
+    if (completed_) return;
+    completed_ = true;
+    if (!done_) {
+      response_ = std::move(response);
+      return;
+    }
+    done = std::move(done_);
+  }
+  done(std::move(response));
+}
+
+void Deferred::OnComplete(std::function<void(Response)> done) {
+  Response ready;
+  {
+    std::lock_guard lock(mutex_);
+    if (!response_) {
+      done_ = std::move(done);
+      return;
+    }
+    ready = std::move(*response_);
+    response_.reset();
+  }
+  done(std::move(ready));
+}
+
 std::string_view Response::Get(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (key.size() == name.size() && strncasecmp(key.data(), name.data(), name.size()) == 0) return value;

@@ -2,6 +2,10 @@
 // Content-Length and Connection, and leaves the body out for HEAD.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,18 +13,46 @@
 
 namespace gazette::http {
 
+class Deferred;
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the real response comes later from another thread (see
+  // Deferred); the connection waits for it, and the rest of this one is
+  // ignored.
+  std::shared_ptr<Deferred> deferred;
 
+  // Sets a header, replacing one of the same name.
   Response& Set(std::string name, std::string value);
+  // Adds a header even when one of the same name exists (Set-Cookie).
+  Response& Add(std::string name, std::string value);
   // The value of a header set on this response, or "".
   std::string_view Get(std::string_view name) const;
 
   static Response Html(int status, std::string body);
   static Response Text(int status, std::string body);
   static Response Redirect(int status, std::string location);
+  static Response Later(std::shared_ptr<Deferred> deferred);
+};
+
+// A response that work on another thread finishes: a handler hands it to
+// that work and returns Response::Later(it). The request the handler got
+// stays valid until Complete is called, because the connection waits.
+class Deferred {
+ public:
+  // Thread-safe; the first call wins.
+  void Complete(Response response);
+  // Called by the server: `done` runs once, with the response, on the
+  // thread that calls Complete (or at once if it already was).
+  void OnComplete(std::function<void(Response)> done);
+
+ private:
+  std::mutex mutex_;
+  std::optional<Response> response_;
+  std::function<void(Response)> done_;
+  bool completed_ = false;
 };
 
 // "OK", "Not Found"...; "Unknown" for codes Gazette never sends.

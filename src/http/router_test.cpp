@@ -110,6 +110,7 @@ TEST(StatusFor, MapsEveryErrorCode) {
   EXPECT_EQ(StatusFor(base::ErrorCode::kConflict), 409);
   EXPECT_EQ(StatusFor(base::ErrorCode::kForbidden), 403);
   EXPECT_EQ(StatusFor(base::ErrorCode::kUnavailable), 503);
+  EXPECT_EQ(StatusFor(base::ErrorCode::kRateLimited), 429);
   EXPECT_EQ(StatusFor(base::ErrorCode::kInternal), 500);
 }
 

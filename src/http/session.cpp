@@ -78,6 +78,25 @@ std::string RemoteAddress(const tcp::socket& socket) {
   return ec ? std::string("-") : endpoint.address().to_string();
 }
 
+// Waits, without blocking the thread, for a response finished elsewhere.
+asio::awaitable<Response> AwaitDeferred(std::shared_ptr<Deferred> deferred) {
+  auto executor = co_await asio::this_coro::executor;
+  Response out;
+  co_await asio::async_initiate<const asio::use_awaitable_t<>, void()>(
+      [deferred, executor, &out](auto handler) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        deferred->OnComplete([shared, executor, &out](Response response) {
+          // Resume on the connection's own thread.
+          asio::post(executor, [shared, &out, response = std::move(response)]() mutable {
+            out = std::move(response);
+            (*shared)();
+          });
+        });
+      },
+      asio::use_awaitable);
+  co_return out;
+}
+
 }  // namespace
 
 asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp::socket socket) {
@@ -147,6 +166,10 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
       } catch (const std::exception& e) {
         base::LogError("handler failed on " + std::string(request.target) + ": " + e.what());
         response = Response::Text(500, "Something went wrong on our side.\n");
+      }
+      if (response.deferred) {
+        c.deadline = steady_clock::time_point::max();  // the work has its own bounds
+        response = co_await AwaitDeferred(std::move(response.deferred));
       }
     }
 

@@ -9,6 +9,7 @@ int StatusFor(base::ErrorCode code) {
     case base::ErrorCode::kConflict: return 409;
     case base::ErrorCode::kForbidden: return 403;
     case base::ErrorCode::kUnavailable: return 503;
+    case base::ErrorCode::kRateLimited: return 429;
     case base::ErrorCode::kInternal: return 500;
   }
   return 500;

@@ -1,9 +1,11 @@
 #include "site/site.h"
 
 #include "base/log.h"
+#include "http/form.h"
 #include "http/status.h"
 #include "render/excerpt.h"
 #include "render/time_labels.h"
+#include "web/comment_view.h"
 #include "site/urls.h"
 
 namespace gazette::site {
@@ -16,19 +18,6 @@ constexpr std::size_t kExcerptChars = 280;
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-
-// The page number asked for: 1 when absent, nothing when it is not a number.
-std::optional<int> PageNumber(const http::Request& request) {
-  std::optional<std::string> page = request.QueryParam("page");
-  if (!page) return 1;
-  if (page->empty() || page->size() > 6) return std::nullopt;
-  int n = 0;
-  for (char c : *page) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
-  return n;
-}
 
 }  // namespace
 
@@ -43,11 +32,19 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/latest", [this](const http::Request& r, const http::PathParams&) { return Latest(r); });
   router.Get("/assets/{file}", [this](const http::Request& r, const http::PathParams& p) { return Asset(r, p.Get("file")); });
   router.Get("/healthz", [this](const http::Request&, const http::PathParams&) { return Health(); });
-  router.SetNotFound([this](const http::Request&) { return NotFound(); });
+  router.SetNotFound([this](const http::Request&) { return pages_.NotFound(); });
 }
 
-http::Response Site::Handle(const http::Router& router, const http::Request& request) const {
-  return router.Dispatch(request);
+std::optional<int> PageNumber(const http::Request& request) {
+  std::optional<std::string> page = request.QueryParam("page");
+  if (!page) return 1;
+  if (page->empty() || page->size() > 6) return std::nullopt;
+  int n = 0;
+  for (char c : *page) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
 }
 
 http::HeaderList Site::CommonHeaders() {
@@ -56,50 +53,14 @@ http::HeaderList Site::CommonHeaders() {
           {"Referrer-Policy", "strict-origin-when-cross-origin"}};
 }
 
-http::Response Site::Page(int status, std::string_view content_template, const PageFrame& frame,
-                          const std::function<void(render::Dict&)>& fill) const {
-  ViewContext view = View();
-  base::Result<std::vector<core::Section>> sections = reading_.Sections();
-  std::string html = theme_.Render(content_template, [&](render::Dict& layout, render::Dict& content) {
-    FillLayout(layout, view, frame, sections.ok() ? *sections : std::vector<core::Section>{});
-    fill(content);
-  });
-  http::Response response = http::Response::Html(status, std::move(html));
-  response.Set("Cache-Control", "no-cache");
-  return response;
-}
-
-http::Response Site::NotFound() const {
-  PageFrame frame;
-  frame.title = theme_.locale().Text("not_found_title");
-  frame.path = "/";
-  frame.noindex = true;
-  return Page(404, "not_found.tpl", frame, [](render::Dict&) {});
-}
-
-http::Response Site::ErrorPage(const base::Error& error) const {
-  int status = http::StatusFor(error.code);
-  if (status == 404) return NotFound();
-  if (status >= 500) base::LogError("page failed: " + error.message + (error.detail.empty() ? "" : " (" + error.detail + ")"));
-  PageFrame frame;
-  frame.title = theme_.locale().Text(status >= 500 ? "error_title" : "bad_request_title");
-  frame.path = "/";
-  frame.noindex = true;
-  std::string message = status >= 500 ? theme_.locale().Text("error_text") : error.message;
-  http::Response response =
-      Page(status, "error.tpl", frame, [&](render::Dict& content) { content.Set("heading", frame.title).Set("message", message); });
-  if (status == 503) response.Set("Retry-After", "5");
-  return response;
-}
-
 http::Response Site::Front(const http::Request&) const {
   base::Result<core::FrontPage> front = reading_.Front(kFrontItems);
-  if (!front.ok()) return ErrorPage(front.error());
-  ViewContext view = View();
-  PageFrame frame;
+  if (!front.ok()) return pages_.Error(front.error());
+  web::ViewContext view = pages_.View();
+  web::PageFrame frame;
   frame.path = "/";
-  frame.description = theme_.locale().Text("site_description");
-  return Page(200, "front.tpl", frame, [&](render::Dict& content) {
+  frame.description = pages_.locale().Text("site_description");
+  return pages_.Render(200, "front.tpl", frame, [&](render::Dict& content) {
     if (front->top_story) {
       const core::Article& top = *front->top_story;
       render::Dict d = content.Add("TOP");
@@ -111,8 +72,8 @@ http::Response Site::Front(const http::Request&) const {
       }
       if (top.headline.size() > kLongHeadlineBytes) d.Show("LONG");
       base::Timestamp published = top.published_at.value_or(top.created_at);
-      d.Set("iso", base::FormatIso8601(published, settings_.zone));
-      d.Set("time_label", render::TimeLabel(published, view.now, settings_.zone, view.locale));
+      d.Set("iso", base::FormatIso8601(published, pages_.settings().zone));
+      d.Set("time_label", render::TimeLabel(published, view.now, pages_.settings().zone, view.locale));
       d.Set("comments_label", view.locale.Plural("comments", static_cast<long>(top.comment_count)));
       FillRubric(d, top.section);
     }
@@ -128,9 +89,9 @@ http::Response Site::Front(const http::Request&) const {
 
 http::Response Site::Article(const http::Request& request, std::string_view ref) const {
   std::optional<core::Id> id = ParseArticleRef(ref);
-  if (!id) return NotFound();
+  if (!id) return pages_.NotFound();
   base::Result<core::Article> article = reading_.PublishedArticle(*id);
-  if (!article.ok()) return ErrorPage(article.error());
+  if (!article.ok()) return pages_.Error(article.error());
   std::string canonical = ArticlePath(article->id, article->slug);
   if (request.path != canonical) {
     std::string location = canonical;
@@ -138,27 +99,35 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
     return http::Response::Redirect(301, location);
   }
   base::Result<std::vector<core::ArticleSummary>> next = reading_.ReadNext(*article, kReadNextItems);
-  if (!next.ok()) return ErrorPage(next.error());
-  ViewContext view = View();
+  if (!next.ok()) return pages_.Error(next.error());
+  std::optional<int> comment_page = PageNumber(request);
+  if (!comment_page) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
+  std::optional<comments::Sort> sort = comments::Sort::kBest;
+  if (std::optional<std::string> asked = request.QueryParam("sort")) sort = comments::ParseSort(*asked);
+  if (!sort) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_sort")));
+  base::Result<comments::ThreadView> thread = comments_.Thread(article->id, *sort, *comment_page);
+  if (!thread.ok()) return pages_.Error(thread.error());
+  web::ViewContext view = pages_.View();
   const core::Article& a = *article;
-  PageFrame frame;
+  web::PageFrame frame;
   frame.title = a.headline;
   frame.description = a.lead.empty() ? a.headline : a.lead;
   frame.path = canonical;
   frame.current_section = a.section ? a.section->slug : "";
-  return Page(200, "article.tpl", frame, [&](render::Dict& content) {
+  frame.scripts = {"comments.js"};
+  return pages_.Render(200, "article.tpl", frame, [&](render::Dict& content) {
     content.Set("headline", a.headline);
     if (a.headline.size() > kLongHeadlineBytes) content.Show("LONG");
     if (!a.lead.empty()) content.Add("LEAD").Set("lead", a.lead);
     if (!a.body_html.empty()) content.Add("BODY").Set("body_html", a.body_html);
     FillRubric(content, a.section);
     base::Timestamp published = a.published_at.value_or(a.created_at);
-    content.Set("published_iso", base::FormatIso8601(published, settings_.zone));
-    content.Set("published_label", render::TimeLabel(published, view.now, settings_.zone, view.locale));
+    content.Set("published_iso", base::FormatIso8601(published, pages_.settings().zone));
+    content.Set("published_label", render::TimeLabel(published, view.now, pages_.settings().zone, view.locale));
     if (a.updated_at - published > std::chrono::minutes(1)) {
       content.Add("UPDATED")
-          .Set("iso", base::FormatIso8601(a.updated_at, settings_.zone))
-          .Set("label", render::TimeLabel(a.updated_at, view.now, settings_.zone, view.locale));
+          .Set("iso", base::FormatIso8601(a.updated_at, pages_.settings().zone))
+          .Set("label", render::TimeLabel(a.updated_at, view.now, pages_.settings().zone, view.locale));
     }
     if (!a.authors.empty()) {
       render::Dict byline = content.Add("BYLINE");
@@ -184,30 +153,75 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
       render::Dict block = content.Add("READ_NEXT");
       for (const core::ArticleSummary& s : *next) FillItem(block.Add("ITEM"), view, s);
     }
-    if (a.comment_count == 0) {
-      content.Show("NO_COMMENTS");
-    } else {
-      content.Add("HAS_COMMENTS").Set("count_label", view.locale.Plural("comments", static_cast<long>(a.comment_count)));
-    }
+    FillComments(content, a, *thread, canonical);
   });
+}
+
+void Site::FillComments(render::Dict& content, const core::Article& a, const comments::ThreadView& thread,
+                        const std::string& canonical) const {
+  web::ViewContext view = pages_.View();
+  content.Set("article_id", static_cast<long>(a.id));
+  if (thread.article.comment_count == 0) {
+    content.Show("NO_COMMENTS");
+  } else {
+    content.Add("HAS_COMMENTS")
+        .Set("count_label", view.locale.Plural("comments", static_cast<long>(thread.article.comment_count)));
+  }
+  std::string next = http::QueryEncode(canonical + "#comments");
+  if (thread.policy == comments::Policy::kClosed) {
+    content.Show("COMPOSE_CLOSED");
+  } else {
+    render::Dict compose = content.Add("COMPOSE_OPEN");
+    compose.Set("signin_url", "/account/signin?next=" + next);
+    compose.Set("signup_url", "/account/signup?next=" + next);
+    compose.Set("write_url", "/news/" + std::to_string(a.id) + "/comment");
+    compose.Set("policy", comments::PolicyName(thread.policy));
+    if (thread.policy == comments::Policy::kPremoderated) compose.Show("PREMODERATED");
+  }
+  if (thread.total_threads > 1) {
+    render::Dict sorts = content.Add("SORTS");
+    for (comments::Sort sort : {comments::Sort::kBest, comments::Sort::kNewest, comments::Sort::kOldest}) {
+      render::Dict item = sorts.Add("SORT");
+      item.Set("url", canonical + "?sort=" + comments::SortName(sort) + "#comments");
+      item.Set("label", view.locale.Text(std::string("sort_") + comments::SortName(sort)));
+      if (sort == thread.sort) item.Show("SORT_CURRENT");
+    }
+  }
+  if (!thread.featured.empty()) {
+    render::Dict featured = content.Add("FEATURED");
+    for (const comments::Comment& c : thread.featured) {
+      web::FillComment(featured.Add("F_ITEM").Include("COMMENT", "comment.tpl"), view, comments::ThreadItem{c, 0, {}});
+    }
+  }
+  if (!thread.items.empty()) {
+    render::Dict list = content.Add("THREAD");
+    for (const comments::ThreadItem& item : thread.items) {
+      web::FillComment(list.Add("C_ITEM").Include("COMMENT", "comment.tpl"), view, item);
+    }
+  }
+  std::string sorted = canonical + "?sort=" + comments::SortName(thread.sort);
+  if (thread.pages > 1) {
+    render::Dict pages = content.Add("COMMENT_PAGES");
+    web::FillPagination(pages, view, thread.page, thread.pages, sorted);
+  }
 }
 
 http::Response Site::Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
                              const std::string& path, const std::string& current_section) const {
   std::optional<int> page = PageNumber(request);
-  if (!page) return ErrorPage(base::Error::Invalid(theme_.locale().Text("bad_page_number")));
+  if (!page) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
   base::Result<core::Listing> listing = reading_.List(query, *page, kPageItems);
   if (!listing.ok()) {
     base::Error error = listing.error();
-    if (error.code == base::ErrorCode::kInvalid) error.message = theme_.locale().Text("bad_page_number");
-    return ErrorPage(error);
+    if (error.code == base::ErrorCode::kInvalid) error.message = pages_.locale().Text("bad_page_number");
+    return pages_.Error(error);
   }
-  ViewContext view = View();
-  PageFrame frame;
+  web::ViewContext view = pages_.View();
+  web::PageFrame frame;
   frame.title = title;
-  frame.path = PagedPath(path, *page);
+  frame.path = web::PagedPath(path, *page);
   frame.current_section = current_section;
-  return Page(200, "listing.tpl", frame, [&](render::Dict& content) {
+  return pages_.Render(200, "listing.tpl", frame, [&](render::Dict& content) {
     content.Set("heading", title);
     if (listing->items.empty()) {
       content.Show("EMPTY");
@@ -215,13 +229,13 @@ http::Response Site::Listing(const http::Request& request, core::ArticleQuery qu
       render::Dict feed = content.Include("FEED", "feed.tpl");
       FillFeedByDay(feed, view, listing->items, 2);
     }
-    FillPagination(content, view, *listing, path);
+    web::FillPagination(content, view, listing->page, listing->pages, path);
   });
 }
 
 http::Response Site::SectionPage(const http::Request& request, std::string_view slug) const {
   base::Result<core::Section> section = reading_.FindSection(slug);
-  if (!section.ok()) return ErrorPage(section.error());
+  if (!section.ok()) return pages_.Error(section.error());
   core::ArticleQuery query;
   query.section_id = section->id;
   return Listing(request, query, section->name, SectionPath(section->slug), section->slug);
@@ -229,7 +243,7 @@ http::Response Site::SectionPage(const http::Request& request, std::string_view 
 
 http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
   base::Result<core::Tag> tag = reading_.FindTag(slug);
-  if (!tag.ok()) return ErrorPage(tag.error());
+  if (!tag.ok()) return pages_.Error(tag.error());
   core::ArticleQuery query;
   query.tag_id = tag->id;
   return Listing(request, query, tag->name, TagPath(tag->slug), "");
@@ -237,21 +251,21 @@ http::Response Site::TagPage(const http::Request& request, std::string_view slug
 
 http::Response Site::AuthorPage(const http::Request& request, std::string_view slug) const {
   base::Result<core::Author> author = reading_.FindAuthor(slug);
-  if (!author.ok()) return ErrorPage(author.error());
+  if (!author.ok()) return pages_.Error(author.error());
   core::ArticleQuery query;
   query.author_id = author->id;
   return Listing(request, query, author->name, AuthorPath(author->slug), "");
 }
 
 http::Response Site::Latest(const http::Request& request) const {
-  return Listing(request, core::ArticleQuery{}, theme_.locale().Text("latest_news"), "/latest", "");
+  return Listing(request, core::ArticleQuery{}, pages_.locale().Text("latest_news"), "/latest", "");
 }
 
 http::Response Site::Asset(const http::Request& request, std::string_view file) const {
-  const render::Asset* asset = theme_.assets().FindFingerprinted(file);
+  const render::Asset* asset = pages_.theme().assets().FindFingerprinted(file);
   bool fingerprinted = asset != nullptr;
-  if (!asset) asset = theme_.assets().Find(file);
-  if (!asset) return NotFound();
+  if (!asset) asset = pages_.theme().assets().Find(file);
+  if (!asset) return pages_.NotFound();
   http::Response response;
   response.Set("Content-Type", asset->content_type);
   response.Set("ETag", asset->etag);

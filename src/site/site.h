@@ -1,12 +1,14 @@
-// The reader site: front page, articles, sections, tags, authors, the
-// latest news, the 404 page, theme assets and the health check.
+// The reader site: front page, articles with their comment threads,
+// sections, tags, authors, the latest news, the 404 page, theme assets and
+// the health check. Every page here is the same for every reader (cacheable);
+// what differs per reader comes from the reader module's JSON and script.
 #pragma once
 
-#include "base/time.h"
+#include "comments/comment_service.h"
 #include "core/reading.h"
 #include "http/router.h"
-#include "render/theme.h"
 #include "site/views.h"
+#include "web/pages.h"
 
 namespace gazette::site {
 
@@ -18,14 +20,11 @@ inline constexpr int kReadNextItems = 5;
 // Thread-safe: handlers only read.
 class Site {
  public:
-  Site(core::ReadingService& reading, const render::Theme& theme, SiteSettings settings, const base::Clock& clock)
-      : reading_(reading), theme_(theme), settings_(std::move(settings)), clock_(clock) {}
+  Site(core::ReadingService& reading, comments::CommentService& comments, const web::Pages& pages)
+      : reading_(reading), comments_(comments), pages_(pages) {}
 
   // Adds the reader routes and the 404 page to `router`.
   void AddRoutes(http::Router& router);
-
-  // Dispatches a request through `router`.
-  http::Response Handle(const http::Router& router, const http::Request& request) const;
 
   // The headers every answer of the site carries, the server's own refusals
   // included (give them to http::ServerOptions::common_headers):
@@ -45,18 +44,17 @@ class Site {
   // A listing page: `title` over page N of the query's articles.
   http::Response Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
                          const std::string& path, const std::string& current_section) const;
-  http::Response NotFound() const;
-  // The page for an error from a service (404 page, 400, or 500).
-  http::Response ErrorPage(const base::Error& error) const;
-  http::Response Page(int status, std::string_view content_template, const PageFrame& frame,
-                      const std::function<void(render::Dict&)>& fill) const;
-
-  ViewContext View() const { return {settings_, theme_.locale(), clock_.Now()}; }
+  // The comment block of an article page.
+  void FillComments(render::Dict& content, const core::Article& article, const comments::ThreadView& thread,
+                    const std::string& canonical) const;
 
   core::ReadingService& reading_;
-  const render::Theme& theme_;
-  SiteSettings settings_;
-  const base::Clock& clock_;
+  comments::CommentService& comments_;
+  const web::Pages& pages_;
 };
+
+// The page number asked for in `?page=`: 1 when absent, nothing when it is
+// not a whole number.
+std::optional<int> PageNumber(const http::Request& request);
 
 }  // namespace gazette::site

@@ -24,10 +24,4 @@ std::optional<core::Id> ParseArticleRef(std::string_view ref) {
   return id;
 }
 
-std::string PagedPath(std::string_view path, int page) {
-  std::string out(path);
-  if (page > 1) out += "?page=" + std::to_string(page);
-  return out;
-}
-
 }  // namespace gazette::site

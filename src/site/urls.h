@@ -20,7 +20,4 @@ std::string AuthorPath(std::string_view slug);                // "/author/anna-p
 // give 42; anything else gives nothing.
 std::optional<core::Id> ParseArticleRef(std::string_view ref);
 
-// `path` with "?page=N" for pages after the first.
-std::string PagedPath(std::string_view path, int page);
-
 }  // namespace gazette::site

@@ -6,6 +6,7 @@ file and free port, and is stopped by its process id.
 """
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -14,6 +15,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -212,3 +214,91 @@ class E2ETest(unittest.TestCase):
         server = site.serve(**kwargs)
         cls.addClassCleanup(server.stop)
         return server
+
+
+class Browser:
+    """A visitor with cookies: signs up and in, fills forms, calls the JSON API.
+
+    Requests carry Origin like a browser's, so the CSRF checks pass; pass
+    origin=None (or another) to test refusals.
+    """
+
+    def __init__(self, server):
+        self.server = server
+        self.cookies = {}
+
+    def _headers(self, extra=None, origin="default"):
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if origin == "default":
+            headers["Origin"] = self.server.base
+        elif origin is not None:
+            headers["Origin"] = origin
+        headers.update(extra or {})
+        return headers
+
+    def _keep(self, response):
+        for name, value in response.raw_headers:
+            if name.lower() != "set-cookie":
+                continue
+            pair = value.split(";", 1)[0]
+            key, _, val = pair.partition("=")
+            if "Max-Age=0" in value:
+                self.cookies.pop(key, None)
+            else:
+                self.cookies[key] = val
+        return response
+
+    def request(self, method, path, body=None, headers=None, origin="default"):
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=self._headers(headers, origin))
+            r = conn.getresponse()
+            response = Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+            response.raw_headers = r.getheaders()
+            return self._keep(response)
+        finally:
+            conn.close()
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def csrf_from(self, page):
+        m = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        return m.group(1) if m else self.cookies.get("gz_csrf", "")
+
+    def post_form(self, path, fields, page_with_form=None, origin="default", csrf=None):
+        if csrf is None:
+            page = page_with_form or self.get("/account/signin")
+            csrf = self.csrf_from(page)
+        data = dict(fields)
+        data.setdefault("csrf", csrf)
+        body = urllib.parse.urlencode(data)
+        return self.request("POST", path, body=body, origin=origin,
+                            headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+    def session(self, article=None):
+        path = "/api/v1/session" + (f"?article={article}" if article else "")
+        return json.loads(self.get(path).text)
+
+    def api(self, method, path, payload=None, origin="default", csrf=None):
+        if csrf is None:
+            csrf = self.session()["csrf"]
+        headers = {"X-CSRF-Token": csrf}
+        body = None
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(payload)
+        r = self.request(method, path, body=body, headers=headers, origin=origin)
+        r.json = json.loads(r.text) if r.body else None
+        return r
+
+    def sign_up(self, name, email, password="correct horse battery", next_path="/"):
+        r = self.post_form("/account/signup", {"display_name": name, "email": email, "password": password,
+                                                "next": next_path}, self.get("/account/signup"))
+        return r
+
+    def sign_in(self, email, password):
+        return self.post_form("/account/signin", {"email": email, "password": password, "next": "/"},
+                              self.get("/account/signin"))

@@ -5,6 +5,8 @@
 #include <map>
 #include <vector>
 
+#include "accounts/account_store.h"
+#include "comments/comment_store.h"
 #include "core/content_store.h"
 
 namespace gazette::storage {
@@ -16,12 +18,32 @@ struct StoredArticle {
   std::vector<core::Id> author_ids;
 };
 
+struct StoredAccount {
+  accounts::Account account;
+  std::string password_hash;
+};
+
+struct StoredReport {
+  comments::Report report;
+  bool resolved = false;
+};
+
 struct MemoryState {
   std::map<core::Id, StoredArticle> articles;
   std::map<core::Id, core::Section> sections;
   std::map<core::Id, core::Tag> tags;
   std::map<core::Id, core::Author> authors;
   core::Id last_id = 0;
+
+  std::map<accounts::Id, StoredAccount> accounts;
+  std::map<accounts::Id, accounts::Session> sessions;
+  std::map<std::string, std::pair<accounts::Id, base::Timestamp>> confirmations;
+  std::map<comments::Id, comments::Comment> comments;  // author fields resolved on read
+  std::map<std::pair<comments::Id, accounts::Id>, int> votes;
+  std::vector<StoredReport> reports;
+  std::vector<comments::LogEntry> log;
+  std::map<core::Id, comments::Policy> article_policies;
+  std::map<core::Id, comments::Policy> section_policies;
 
   base::Result<core::Article> FindArticle(core::Id id) const;
   base::Result<core::Article> FindArticleBySlug(std::string_view slug) const;

@@ -1,5 +1,6 @@
 #include "storage/memory/memory_store.h"
 
+#include "storage/memory/memory_accounts.h"
 #include "storage/memory/memory_state.h"
 
 namespace gazette::storage {
@@ -33,6 +34,62 @@ class MemoryWriter final : public core::ContentWriter {
   MemoryState& s_;
 };
 
+namespace mc = memory_comments;
+
+class MemoryCommentWriter final : public comments::CommentWriter {
+ public:
+  explicit MemoryCommentWriter(MemoryState& state) : s_(state) {}
+  using Id = comments::Id;
+
+  base::Result<comments::Comment> FindComment(Id id) override { return mc::FindComment(s_, id); }
+  base::Result<std::optional<comments::Comment>> FindByNonce(Id a, std::string_view n) override {
+    return mc::FindByNonce(s_, a, n);
+  }
+  base::Result<comments::ThreadPage> Threads(Id a, comments::Sort s, int o, int l) override {
+    return mc::Threads(s_, a, s, o, l);
+  }
+  base::Result<std::vector<comments::Comment>> Featured(Id a) override { return mc::Featured(s_, a); }
+  base::Result<std::vector<comments::Comment>> ByAccountSince(Id a, base::Timestamp t) override {
+    return mc::ByAccountSince(s_, a, t);
+  }
+  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp t) override {
+    return mc::CountByIpSince(s_, ip, t);
+  }
+  base::Result<std::vector<comments::Comment>> ByAccount(Id a) override { return mc::ByAccount(s_, a); }
+  base::Result<std::vector<comments::Vote>> VotesByAccount(Id a) override { return mc::VotesByAccount(s_, a); }
+  base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind k, int o, int l) override {
+    return mc::Queue(s_, k, o, l);
+  }
+  base::Result<std::int64_t> QueueSize(comments::QueueKind k) override { return mc::QueueSize(s_, k); }
+  base::Result<std::vector<comments::Report>> Reports(Id c) override { return mc::Reports(s_, c); }
+  base::Result<std::vector<comments::LogEntry>> Log(int o, int l) override { return mc::Log(s_, o, l); }
+  base::Result<comments::ArticleInfo> Article(Id a) override { return mc::Article(s_, a); }
+  base::Result<accounts::Account> Author(Id a) override { return memory_accounts::FindAccount(s_, a); }
+
+  base::Result<Id> InsertComment(const comments::Comment& c) override { return mc::InsertComment(s_, c); }
+  base::Status UpdateComment(const comments::Comment& c) override { return mc::UpdateComment(s_, c); }
+  base::Status AdjustCommentCount(Id a, int d) override { return mc::AdjustCommentCount(s_, a, d); }
+  base::Status AddApproved(Id a, int d) override { return mc::AddApproved(s_, a, d); }
+  base::Result<std::pair<std::int64_t, std::int64_t>> SetVote(Id c, Id a, int v) override {
+    return mc::SetVote(s_, c, a, v);
+  }
+  base::Result<std::int64_t> AddReport(const comments::Report& r) override { return mc::AddReport(s_, r); }
+  base::Status ResolveReports(Id c) override { return mc::ResolveReports(s_, c); }
+  base::Status SetBan(Id a, std::optional<base::Timestamp> u, std::string_view r) override {
+    return mc::SetBan(s_, a, u, r);
+  }
+  base::Status SetArticlePolicy(Id a, std::optional<comments::Policy> p) override {
+    return mc::SetArticlePolicy(s_, a, p);
+  }
+  base::Status SetSectionPolicy(std::string_view slug, std::optional<comments::Policy> p) override {
+    return mc::SetSectionPolicy(s_, slug, p);
+  }
+  base::Status AppendLog(const comments::LogEntry& e) override { return mc::AppendLog(s_, e); }
+
+ private:
+  MemoryState& s_;
+};
+
 }  // namespace
 
 MemoryStore::MemoryStore() : state_(std::make_shared<const MemoryState>()) {}
@@ -59,15 +116,117 @@ base::Result<core::Section> MemoryStore::FindSection(std::string_view slug) { re
 base::Result<core::Tag> MemoryStore::FindTag(std::string_view slug) { return Snapshot()->FindTag(slug); }
 base::Result<core::Author> MemoryStore::FindAuthor(std::string_view slug) { return Snapshot()->FindAuthor(slug); }
 
-base::Status MemoryStore::Write(const std::function<base::Status(core::ContentWriter&)>& work) {
+base::Status MemoryStore::Mutate(const std::function<base::Status(MemoryState&)>& work) {
   std::lock_guard write_lock(write_mutex_);
   auto draft = std::make_shared<MemoryState>(*Snapshot());
-  MemoryWriter writer(*draft);
-  base::Status status = work(writer);  // an exception leaves state_ untouched
+  base::Status status = work(*draft);  // an exception leaves state_ untouched
   if (!status.ok()) return status;
   std::lock_guard lock(mutex_);
   state_ = std::move(draft);
   return {};
 }
+
+template <class T>
+base::Result<T> MemoryStore::MutateValue(const std::function<base::Result<T>(MemoryState&)>& work) {
+  std::optional<T> value;
+  base::Status status = Mutate([&](MemoryState& s) -> base::Status {
+    base::Result<T> r = work(s);
+    if (!r.ok()) return std::move(r).error();
+    value = std::move(*r);
+    return {};
+  });
+  if (!status.ok()) return std::move(status).error();
+  return std::move(*value);
+}
+
+base::Status MemoryStore::Write(const std::function<base::Status(core::ContentWriter&)>& work) {
+  return Mutate([&](MemoryState& s) {
+    MemoryWriter writer(s);
+    return work(writer);
+  });
+}
+
+base::Status MemoryStore::WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) {
+  return Mutate([&](MemoryState& s) {
+    MemoryCommentWriter writer(s);
+    return work(writer);
+  });
+}
+
+namespace ma = memory_accounts;
+using accounts::Id;
+
+base::Result<accounts::Account> MemoryStore::FindAccount(Id id) { return ma::FindAccount(*Snapshot(), id); }
+base::Result<accounts::Account> MemoryStore::FindAccountByEmail(std::string_view email) {
+  return ma::FindAccountByEmail(*Snapshot(), email);
+}
+base::Result<std::string> MemoryStore::PasswordHash(Id id) { return ma::PasswordHash(*Snapshot(), id); }
+base::Result<Id> MemoryStore::CreateAccount(const accounts::NewAccount& a) {
+  return MutateValue<Id>([&](MemoryState& s) { return ma::CreateAccount(s, a); });
+}
+base::Status MemoryStore::SetPassword(Id id, std::string_view hash, std::optional<Id> keep) {
+  return Mutate([&](MemoryState& s) { return ma::SetPassword(s, id, hash, keep); });
+}
+base::Status MemoryStore::SetRole(Id id, accounts::Role role) {
+  return Mutate([&](MemoryState& s) { return ma::SetRole(s, id, role); });
+}
+base::Status MemoryStore::SetEmailVerified(Id id) {
+  return Mutate([&](MemoryState& s) { return ma::SetEmailVerified(s, id); });
+}
+base::Status MemoryStore::DeleteAccount(Id id, base::Timestamp at) {
+  return Mutate([&](MemoryState& s) { return ma::DeleteAccount(s, id, at); });
+}
+base::Result<Id> MemoryStore::CreateSession(const accounts::Session& session) {
+  return MutateValue<Id>([&](MemoryState& s) { return ma::CreateSession(s, session); });
+}
+base::Result<std::pair<accounts::Session, accounts::Account>> MemoryStore::FindSession(std::string_view hash,
+                                                                                      base::Timestamp now) {
+  return ma::FindSession(*Snapshot(), hash, now);
+}
+base::Status MemoryStore::TouchSession(Id id, base::Timestamp last_seen, base::Timestamp expires_at) {
+  return Mutate([&](MemoryState& s) { return ma::TouchSession(s, id, last_seen, expires_at); });
+}
+base::Result<std::vector<accounts::Session>> MemoryStore::ListSessions(Id account_id, base::Timestamp now) {
+  return ma::ListSessions(*Snapshot(), account_id, now);
+}
+base::Status MemoryStore::EndSession(Id account_id, Id session_id) {
+  return Mutate([&](MemoryState& s) { return ma::EndSession(s, account_id, session_id); });
+}
+base::Status MemoryStore::EndSessionByHash(std::string_view hash) {
+  return Mutate([&](MemoryState& s) { return ma::EndSessionByHash(s, hash); });
+}
+base::Status MemoryStore::StoreVerification(Id account_id, std::string_view hash, base::Timestamp expires) {
+  return Mutate([&](MemoryState& s) { return ma::StoreVerification(s, account_id, hash, expires); });
+}
+base::Result<Id> MemoryStore::UseVerification(std::string_view hash, base::Timestamp now) {
+  return MutateValue<Id>([&](MemoryState& s) { return ma::UseVerification(s, hash, now); });
+}
+
+base::Result<comments::Comment> MemoryStore::FindComment(comments::Id id) { return mc::FindComment(*Snapshot(), id); }
+base::Result<std::optional<comments::Comment>> MemoryStore::FindByNonce(comments::Id a, std::string_view n) {
+  return mc::FindByNonce(*Snapshot(), a, n);
+}
+base::Result<comments::ThreadPage> MemoryStore::Threads(comments::Id a, comments::Sort s, int o, int l) {
+  return mc::Threads(*Snapshot(), a, s, o, l);
+}
+base::Result<std::vector<comments::Comment>> MemoryStore::Featured(comments::Id a) { return mc::Featured(*Snapshot(), a); }
+base::Result<std::vector<comments::Comment>> MemoryStore::ByAccountSince(comments::Id a, base::Timestamp t) {
+  return mc::ByAccountSince(*Snapshot(), a, t);
+}
+base::Result<std::int64_t> MemoryStore::CountByIpSince(std::string_view ip, base::Timestamp t) {
+  return mc::CountByIpSince(*Snapshot(), ip, t);
+}
+base::Result<std::vector<comments::Comment>> MemoryStore::ByAccount(comments::Id a) { return mc::ByAccount(*Snapshot(), a); }
+base::Result<std::vector<comments::Vote>> MemoryStore::VotesByAccount(comments::Id a) {
+  return mc::VotesByAccount(*Snapshot(), a);
+}
+base::Result<std::vector<comments::Comment>> MemoryStore::Queue(comments::QueueKind k, int o, int l) {
+  return mc::Queue(*Snapshot(), k, o, l);
+}
+base::Result<std::int64_t> MemoryStore::QueueSize(comments::QueueKind k) { return mc::QueueSize(*Snapshot(), k); }
+base::Result<std::vector<comments::Report>> MemoryStore::Reports(comments::Id c) { return mc::Reports(*Snapshot(), c); }
+base::Result<std::vector<comments::LogEntry>> MemoryStore::Log(int o, int l) { return mc::Log(*Snapshot(), o, l); }
+base::Result<comments::ArticleInfo> MemoryStore::Article(comments::Id a) { return mc::Article(*Snapshot(), a); }
+base::Result<accounts::Account> MemoryStore::Author(comments::Id a) { return ma::FindAccount(*Snapshot(), a); }
 
 }  // namespace gazette::storage

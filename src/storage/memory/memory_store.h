@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 
+#include "accounts/account_store.h"
+#include "comments/comment_store.h"
 #include "core/content_store.h"
 
 namespace gazette::storage {
@@ -13,7 +15,7 @@ struct MemoryState;
 
 // Thread-safe. Readers see consistent snapshots; a write works on a copy
 // that replaces the current state only when the write succeeds.
-class MemoryStore final : public core::ContentStore {
+class MemoryStore final : public core::ContentStore, public accounts::AccountStore, public comments::CommentStore {
  public:
   MemoryStore();
   ~MemoryStore() override;
@@ -30,8 +32,48 @@ class MemoryStore final : public core::ContentStore {
 
   base::Status Write(const std::function<base::Status(core::ContentWriter&)>& work) override;
 
+  // accounts::AccountStore
+  base::Result<accounts::Account> FindAccount(accounts::Id id) override;
+  base::Result<accounts::Account> FindAccountByEmail(std::string_view email) override;
+  base::Result<std::string> PasswordHash(accounts::Id id) override;
+  base::Result<accounts::Id> CreateAccount(const accounts::NewAccount& account) override;
+  base::Status SetPassword(accounts::Id id, std::string_view hash, std::optional<accounts::Id> keep) override;
+  base::Status SetRole(accounts::Id id, accounts::Role role) override;
+  base::Status SetEmailVerified(accounts::Id id) override;
+  base::Status DeleteAccount(accounts::Id id, base::Timestamp at) override;
+  base::Result<accounts::Id> CreateSession(const accounts::Session& session) override;
+  base::Result<std::pair<accounts::Session, accounts::Account>> FindSession(std::string_view token_hash,
+                                                                            base::Timestamp now) override;
+  base::Status TouchSession(accounts::Id id, base::Timestamp last_seen, base::Timestamp expires_at) override;
+  base::Result<std::vector<accounts::Session>> ListSessions(accounts::Id account_id, base::Timestamp now) override;
+  base::Status EndSession(accounts::Id account_id, accounts::Id session_id) override;
+  base::Status EndSessionByHash(std::string_view token_hash) override;
+  base::Status StoreVerification(accounts::Id account_id, std::string_view token_hash, base::Timestamp expires) override;
+  base::Result<accounts::Id> UseVerification(std::string_view token_hash, base::Timestamp now) override;
+
+  // comments::CommentStore
+  base::Result<comments::Comment> FindComment(comments::Id id) override;
+  base::Result<std::optional<comments::Comment>> FindByNonce(comments::Id account, std::string_view nonce) override;
+  base::Result<comments::ThreadPage> Threads(comments::Id article, comments::Sort sort, int offset, int limit) override;
+  base::Result<std::vector<comments::Comment>> Featured(comments::Id article) override;
+  base::Result<std::vector<comments::Comment>> ByAccountSince(comments::Id account, base::Timestamp since) override;
+  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override;
+  base::Result<std::vector<comments::Comment>> ByAccount(comments::Id account) override;
+  base::Result<std::vector<comments::Vote>> VotesByAccount(comments::Id account) override;
+  base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind kind, int offset, int limit) override;
+  base::Result<std::int64_t> QueueSize(comments::QueueKind kind) override;
+  base::Result<std::vector<comments::Report>> Reports(comments::Id comment) override;
+  base::Result<std::vector<comments::LogEntry>> Log(int offset, int limit) override;
+  base::Result<comments::ArticleInfo> Article(comments::Id article) override;
+  base::Result<accounts::Account> Author(comments::Id account) override;
+  base::Status WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) override;
+
  private:
   std::shared_ptr<const MemoryState> Snapshot() const;
+  // Runs `work` on a copy of the state that replaces it when `work` succeeds.
+  base::Status Mutate(const std::function<base::Status(MemoryState&)>& work);
+  template <class T>
+  base::Result<T> MutateValue(const std::function<base::Result<T>(MemoryState&)>& work);
 
   mutable std::mutex mutex_;          // guards state_
   std::mutex write_mutex_;            // serializes writes

@@ -36,6 +36,11 @@ Statement& Statement::Bind(int index, std::optional<std::int64_t> value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+Statement& Statement::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;

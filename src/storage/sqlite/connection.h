@@ -31,6 +31,7 @@ class Statement {
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
   Statement& Bind(int index, std::optional<std::int64_t> value);
+  Statement& Bind(int index, double value);
   Statement& BindNull(int index);
 
   // Advances to the next row: true when there is one, false when done.
@@ -39,6 +40,7 @@ class Statement {
   base::Status Run();
 
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string Text(int column) const;
 

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "storage/sqlite/account_sql.h"
+#include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/content_sql.h"
 
 namespace gazette::storage::sqlite {
@@ -36,6 +38,63 @@ class SqliteWriter final : public core::ContentWriter {
   Result<core::Section> InsertSection(const core::Section& s) override { return content_sql::InsertSection(c_, s); }
   Result<core::Tag> InsertTag(const core::Tag& t) override { return content_sql::InsertTag(c_, t); }
   Result<core::Author> InsertAuthor(const core::Author& a) override { return content_sql::InsertAuthor(c_, a); }
+
+ private:
+  Connection& c_;
+};
+
+// The writer handed to a comments write.
+class SqliteCommentWriter final : public comments::CommentWriter {
+ public:
+  explicit SqliteCommentWriter(Connection& c) : c_(c) {}
+  using Id = comments::Id;
+
+  Result<comments::Comment> FindComment(Id id) override { return comment_sql::FindComment(c_, id); }
+  Result<std::optional<comments::Comment>> FindByNonce(Id account, std::string_view nonce) override {
+    return comment_sql::FindByNonce(c_, account, nonce);
+  }
+  Result<comments::ThreadPage> Threads(Id article, comments::Sort sort, int offset, int limit) override {
+    return comment_sql::Threads(c_, article, sort, offset, limit);
+  }
+  Result<std::vector<comments::Comment>> Featured(Id article) override { return comment_sql::Featured(c_, article); }
+  Result<std::vector<comments::Comment>> ByAccountSince(Id account, base::Timestamp since) override {
+    return comment_sql::ByAccountSince(c_, account, since);
+  }
+  Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override {
+    return comment_sql::CountByIpSince(c_, ip, since);
+  }
+  Result<std::vector<comments::Comment>> ByAccount(Id account) override { return comment_sql::ByAccount(c_, account); }
+  Result<std::vector<comments::Vote>> VotesByAccount(Id account) override {
+    return comment_sql::VotesByAccount(c_, account);
+  }
+  Result<std::vector<comments::Comment>> Queue(comments::QueueKind kind, int offset, int limit) override {
+    return comment_sql::Queue(c_, kind, offset, limit);
+  }
+  Result<std::int64_t> QueueSize(comments::QueueKind kind) override { return comment_sql::QueueSize(c_, kind); }
+  Result<std::vector<comments::Report>> Reports(Id comment) override { return comment_sql::Reports(c_, comment); }
+  Result<std::vector<comments::LogEntry>> Log(int offset, int limit) override { return comment_sql::Log(c_, offset, limit); }
+  Result<comments::ArticleInfo> Article(Id article) override { return comment_sql::Article(c_, article); }
+  Result<accounts::Account> Author(Id account) override { return account_sql::FindAccount(c_, account); }
+
+  Result<Id> InsertComment(const comments::Comment& c) override { return comment_sql::InsertComment(c_, c); }
+  Status UpdateComment(const comments::Comment& c) override { return comment_sql::UpdateComment(c_, c); }
+  Status AdjustCommentCount(Id article, int delta) override { return comment_sql::AdjustCommentCount(c_, article, delta); }
+  Status AddApproved(Id account, int delta) override { return comment_sql::AddApproved(c_, account, delta); }
+  Result<std::pair<std::int64_t, std::int64_t>> SetVote(Id comment, Id account, int value) override {
+    return comment_sql::SetVote(c_, comment, account, value);
+  }
+  Result<std::int64_t> AddReport(const comments::Report& r) override { return comment_sql::AddReport(c_, r); }
+  Status ResolveReports(Id comment) override { return comment_sql::ResolveReports(c_, comment); }
+  Status SetBan(Id account, std::optional<base::Timestamp> until, std::string_view reason) override {
+    return comment_sql::SetBan(c_, account, until, reason);
+  }
+  Status SetArticlePolicy(Id article, std::optional<comments::Policy> p) override {
+    return comment_sql::SetArticlePolicy(c_, article, p);
+  }
+  Status SetSectionPolicy(std::string_view slug, std::optional<comments::Policy> p) override {
+    return comment_sql::SetSectionPolicy(c_, slug, p);
+  }
+  Status AppendLog(const comments::LogEntry& e) override { return comment_sql::AppendLog(c_, e); }
 
  private:
   Connection& c_;
@@ -183,13 +242,12 @@ Result<core::Author> SqliteStore::FindAuthor(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::FindAuthor(c, slug); });
 }
 
-Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& work) {
+Status SqliteStore::Transact(const std::function<Status(Connection&)>& work) {
   std::lock_guard lock(write_mutex_);
   GZ_TRY(writer_->Exec("BEGIN IMMEDIATE"));
-  SqliteWriter writer(*writer_);
   Status status;
   try {
-    status = work(writer);
+    status = work(*writer_);
   } catch (...) {
     (void)writer_->Exec("ROLLBACK");
     throw;
@@ -197,6 +255,130 @@ Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& wor
   if (status.ok()) status = writer_->Exec("COMMIT");
   if (!status.ok()) (void)writer_->Exec("ROLLBACK");
   return status;
+}
+
+template <class T>
+Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>& work) {
+  std::optional<T> value;
+  Status status = Transact([&](Connection& c) -> Status {
+    Result<T> r = work(c);
+    if (!r.ok()) return std::move(r).error();
+    value = std::move(*r);
+    return {};
+  });
+  if (!status.ok()) return std::move(status).error();
+  return std::move(*value);
+}
+
+Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& work) {
+  return Transact([&](Connection& c) {
+    SqliteWriter writer(c);
+    return work(writer);
+  });
+}
+
+Status SqliteStore::WriteComments(const std::function<Status(comments::CommentWriter&)>& work) {
+  return Transact([&](Connection& c) {
+    SqliteCommentWriter writer(c);
+    return work(writer);
+  });
+}
+
+// Accounts: reads from the pool, each write its own transaction.
+using accounts::Id;
+
+Result<accounts::Account> SqliteStore::FindAccount(Id id) {
+  return WithReader([&](Connection& c) { return account_sql::FindAccount(c, id); });
+}
+Result<accounts::Account> SqliteStore::FindAccountByEmail(std::string_view email) {
+  return WithReader([&](Connection& c) { return account_sql::FindAccountByEmail(c, email); });
+}
+Result<std::string> SqliteStore::PasswordHash(Id id) {
+  return WithReader([&](Connection& c) { return account_sql::PasswordHash(c, id); });
+}
+Result<Id> SqliteStore::CreateAccount(const accounts::NewAccount& account) {
+  return TransactValue<Id>([&](Connection& c) { return account_sql::CreateAccount(c, account); });
+}
+Status SqliteStore::SetPassword(Id id, std::string_view hash, std::optional<Id> keep) {
+  return Transact([&](Connection& c) { return account_sql::SetPassword(c, id, hash, keep); });
+}
+Status SqliteStore::SetRole(Id id, accounts::Role role) {
+  return Transact([&](Connection& c) { return account_sql::SetRole(c, id, role); });
+}
+Status SqliteStore::SetEmailVerified(Id id) {
+  return Transact([&](Connection& c) { return account_sql::SetEmailVerified(c, id); });
+}
+Status SqliteStore::DeleteAccount(Id id, base::Timestamp at) {
+  return Transact([&](Connection& c) { return account_sql::DeleteAccount(c, id, at); });
+}
+Result<Id> SqliteStore::CreateSession(const accounts::Session& session) {
+  return TransactValue<Id>([&](Connection& c) { return account_sql::CreateSession(c, session); });
+}
+Result<std::pair<accounts::Session, accounts::Account>> SqliteStore::FindSession(std::string_view token_hash,
+                                                                                  base::Timestamp now) {
+  return WithReader([&](Connection& c) { return account_sql::FindSession(c, token_hash, now); });
+}
+Status SqliteStore::TouchSession(Id id, base::Timestamp last_seen, base::Timestamp expires_at) {
+  return Transact([&](Connection& c) { return account_sql::TouchSession(c, id, last_seen, expires_at); });
+}
+Result<std::vector<accounts::Session>> SqliteStore::ListSessions(Id account_id, base::Timestamp now) {
+  return WithReader([&](Connection& c) { return account_sql::ListSessions(c, account_id, now); });
+}
+Status SqliteStore::EndSession(Id account_id, Id session_id) {
+  return Transact([&](Connection& c) { return account_sql::EndSession(c, account_id, session_id); });
+}
+Status SqliteStore::EndSessionByHash(std::string_view token_hash) {
+  return Transact([&](Connection& c) { return account_sql::EndSessionByHash(c, token_hash); });
+}
+Status SqliteStore::StoreVerification(Id account_id, std::string_view token_hash, base::Timestamp expires) {
+  return Transact([&](Connection& c) { return account_sql::StoreVerification(c, account_id, token_hash, expires); });
+}
+Result<Id> SqliteStore::UseVerification(std::string_view token_hash, base::Timestamp now) {
+  return TransactValue<Id>([&](Connection& c) { return account_sql::UseVerification(c, token_hash, now); });
+}
+
+// Comments: reads from the pool.
+Result<comments::Comment> SqliteStore::FindComment(comments::Id id) {
+  return WithReader([&](Connection& c) { return comment_sql::FindComment(c, id); });
+}
+Result<std::optional<comments::Comment>> SqliteStore::FindByNonce(comments::Id account, std::string_view nonce) {
+  return WithReader([&](Connection& c) { return comment_sql::FindByNonce(c, account, nonce); });
+}
+Result<comments::ThreadPage> SqliteStore::Threads(comments::Id article, comments::Sort sort, int offset, int limit) {
+  return WithReader([&](Connection& c) { return comment_sql::Threads(c, article, sort, offset, limit); });
+}
+Result<std::vector<comments::Comment>> SqliteStore::Featured(comments::Id article) {
+  return WithReader([&](Connection& c) { return comment_sql::Featured(c, article); });
+}
+Result<std::vector<comments::Comment>> SqliteStore::ByAccountSince(comments::Id account, base::Timestamp since) {
+  return WithReader([&](Connection& c) { return comment_sql::ByAccountSince(c, account, since); });
+}
+Result<std::int64_t> SqliteStore::CountByIpSince(std::string_view ip, base::Timestamp since) {
+  return WithReader([&](Connection& c) { return comment_sql::CountByIpSince(c, ip, since); });
+}
+Result<std::vector<comments::Comment>> SqliteStore::ByAccount(comments::Id account) {
+  return WithReader([&](Connection& c) { return comment_sql::ByAccount(c, account); });
+}
+Result<std::vector<comments::Vote>> SqliteStore::VotesByAccount(comments::Id account) {
+  return WithReader([&](Connection& c) { return comment_sql::VotesByAccount(c, account); });
+}
+Result<std::vector<comments::Comment>> SqliteStore::Queue(comments::QueueKind kind, int offset, int limit) {
+  return WithReader([&](Connection& c) { return comment_sql::Queue(c, kind, offset, limit); });
+}
+Result<std::int64_t> SqliteStore::QueueSize(comments::QueueKind kind) {
+  return WithReader([&](Connection& c) { return comment_sql::QueueSize(c, kind); });
+}
+Result<std::vector<comments::Report>> SqliteStore::Reports(comments::Id comment) {
+  return WithReader([&](Connection& c) { return comment_sql::Reports(c, comment); });
+}
+Result<std::vector<comments::LogEntry>> SqliteStore::Log(int offset, int limit) {
+  return WithReader([&](Connection& c) { return comment_sql::Log(c, offset, limit); });
+}
+Result<comments::ArticleInfo> SqliteStore::Article(comments::Id article) {
+  return WithReader([&](Connection& c) { return comment_sql::Article(c, article); });
+}
+Result<accounts::Account> SqliteStore::Author(comments::Id account) {
+  return WithReader([&](Connection& c) { return account_sql::FindAccount(c, account); });
 }
 
 }  // namespace gazette::storage::sqlite

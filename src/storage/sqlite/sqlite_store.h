@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "accounts/account_store.h"
+#include "comments/comment_store.h"
 #include "core/content_store.h"
 #include "storage/sql/migrations.h"
 #include "storage/sqlite/connection.h"
@@ -19,7 +21,7 @@ struct SqliteOptions {
 };
 
 // Thread-safe.
-class SqliteStore final : public core::ContentStore {
+class SqliteStore final : public core::ContentStore, public accounts::AccountStore, public comments::CommentStore {
  public:
   // Opens or creates the file (and its parent folders) and switches it to
   // WAL. Fails with a message naming the file.
@@ -43,6 +45,42 @@ class SqliteStore final : public core::ContentStore {
 
   base::Status Write(const std::function<base::Status(core::ContentWriter&)>& work) override;
 
+  // accounts::AccountStore
+  base::Result<accounts::Account> FindAccount(accounts::Id id) override;
+  base::Result<accounts::Account> FindAccountByEmail(std::string_view email) override;
+  base::Result<std::string> PasswordHash(accounts::Id id) override;
+  base::Result<accounts::Id> CreateAccount(const accounts::NewAccount& account) override;
+  base::Status SetPassword(accounts::Id id, std::string_view hash, std::optional<accounts::Id> keep) override;
+  base::Status SetRole(accounts::Id id, accounts::Role role) override;
+  base::Status SetEmailVerified(accounts::Id id) override;
+  base::Status DeleteAccount(accounts::Id id, base::Timestamp at) override;
+  base::Result<accounts::Id> CreateSession(const accounts::Session& session) override;
+  base::Result<std::pair<accounts::Session, accounts::Account>> FindSession(std::string_view token_hash,
+                                                                            base::Timestamp now) override;
+  base::Status TouchSession(accounts::Id id, base::Timestamp last_seen, base::Timestamp expires_at) override;
+  base::Result<std::vector<accounts::Session>> ListSessions(accounts::Id account_id, base::Timestamp now) override;
+  base::Status EndSession(accounts::Id account_id, accounts::Id session_id) override;
+  base::Status EndSessionByHash(std::string_view token_hash) override;
+  base::Status StoreVerification(accounts::Id account_id, std::string_view token_hash, base::Timestamp expires) override;
+  base::Result<accounts::Id> UseVerification(std::string_view token_hash, base::Timestamp now) override;
+
+  // comments::CommentStore
+  base::Result<comments::Comment> FindComment(comments::Id id) override;
+  base::Result<std::optional<comments::Comment>> FindByNonce(comments::Id account, std::string_view nonce) override;
+  base::Result<comments::ThreadPage> Threads(comments::Id article, comments::Sort sort, int offset, int limit) override;
+  base::Result<std::vector<comments::Comment>> Featured(comments::Id article) override;
+  base::Result<std::vector<comments::Comment>> ByAccountSince(comments::Id account, base::Timestamp since) override;
+  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override;
+  base::Result<std::vector<comments::Comment>> ByAccount(comments::Id account) override;
+  base::Result<std::vector<comments::Vote>> VotesByAccount(comments::Id account) override;
+  base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind kind, int offset, int limit) override;
+  base::Result<std::int64_t> QueueSize(comments::QueueKind kind) override;
+  base::Result<std::vector<comments::Report>> Reports(comments::Id comment) override;
+  base::Result<std::vector<comments::LogEntry>> Log(int offset, int limit) override;
+  base::Result<comments::ArticleInfo> Article(comments::Id article) override;
+  base::Result<accounts::Account> Author(comments::Id account) override;
+  base::Status WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) override;
+
  private:
   class Lease;
   explicit SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer);
@@ -50,6 +88,10 @@ class SqliteStore final : public core::ContentStore {
   void Release(std::unique_ptr<Connection> connection);
   template <class F>
   auto WithReader(F&& f) -> decltype(f(std::declval<Connection&>()));
+  // Runs `work` on the write connection in one transaction.
+  base::Status Transact(const std::function<base::Status(Connection&)>& work);
+  template <class T>
+  base::Result<T> TransactValue(const std::function<base::Result<T>(Connection&)>& work);
 
   SqliteOptions options_;
   std::mutex write_mutex_;  // guards writer_

@@ -11,6 +11,8 @@
 {{#CANONICAL}}<link rel="canonical" href="{{url}}">{{/CANONICAL}}
 <link rel="stylesheet" href="{{asset_site_css}}">
 <link rel="icon" href="{{asset_icon_svg}}" type="image/svg+xml">
+{{#SCRIPT}}<script src="{{src}}" defer></script>
+{{/SCRIPT}}
 </head>
 <body>
 <a class="skip-link" href="#main">{{t_skip_to_content}}</a>
@@ -23,6 +25,7 @@
 <li><a href="/latest">{{t_latest_news}}</a></li>
 </ul>
 </nav>
+<p class="account-link"><a href="/account" id="account-link">{{t_your_account}}</a></p>
 </div>
 </header>
 <main id="main" tabindex="-1">

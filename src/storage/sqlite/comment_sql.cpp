@@ -1,0 +1,439 @@
+#include "storage/sqlite/comment_sql.h"
+
+#include <algorithm>
+#include <set>
+
+namespace gazette::storage::sqlite::comment_sql {
+
+using base::Error;
+using base::Result;
+using base::Status;
+using comments::Comment;
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT c.id, c.article_id, c.parent_id, c.root_id, c.account_id, a.display_name, a.deleted_at IS NOT NULL, c.body, "
+    "c.body_html, c.status, c.hidden, c.featured, c.upvotes, c.downvotes, c.score, c.reports, c.created_at, "
+    "c.edited_at, c.ip, c.nonce, c.moderation_note FROM comments c JOIN accounts a ON a.id = c.account_id ";
+
+// A comment readers see in full, or a placeholder kept for the replies under it.
+constexpr std::string_view kShownTopLevel =
+    "WHERE c.article_id = ?1 AND c.parent_id IS NULL AND ((c.status = 'visible' AND c.hidden = 0) OR "
+    "((c.status IN ('deleted', 'rejected') OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = "
+    "c.id AND r.status IN ('visible', 'deleted', 'rejected'))))";
+
+constexpr std::string_view kInsert =
+    "INSERT INTO comments (article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, downvotes, "
+    "score, reports, created_at, edited_at, ip, nonce, moderation_note, body, body_html) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+constexpr std::string_view kSetRoot = "UPDATE comments SET root_id = id WHERE id = ?1";
+constexpr std::string_view kUpdate =
+    "UPDATE comments SET status = ?2, hidden = ?3, featured = ?4, upvotes = ?5, downvotes = ?6, score = ?7, "
+    "reports = ?8, edited_at = ?9, moderation_note = ?10, body = ?11, body_html = ?12 WHERE id = ?1";
+constexpr std::string_view kAdjustCount =
+    "UPDATE articles SET comment_count = max(0, comment_count + ?2) WHERE id = ?1";
+constexpr std::string_view kAddApproved =
+    "UPDATE accounts SET approved_comments = max(0, approved_comments + ?2) WHERE id = ?1";
+constexpr std::string_view kDeleteVote = "DELETE FROM comment_votes WHERE comment_id = ?1 AND account_id = ?2";
+constexpr std::string_view kUpsertVote =
+    "INSERT INTO comment_votes (comment_id, account_id, value) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (comment_id, account_id) DO UPDATE SET value = excluded.value";
+constexpr std::string_view kVoteTotals =
+    "SELECT coalesce(sum(value = 1), 0), coalesce(sum(value = -1), 0) FROM comment_votes WHERE comment_id = ?1";
+constexpr std::string_view kInsertReport =
+    "INSERT INTO comment_reports (comment_id, account_id, reason, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kOpenReports = "SELECT count(*) FROM comment_reports WHERE comment_id = ?1 AND resolved = 0";
+constexpr std::string_view kResolveReports = "UPDATE comment_reports SET resolved = 1 WHERE comment_id = ?1";
+constexpr std::string_view kSetBan = "UPDATE accounts SET banned_until = ?2, ban_reason = ?3 WHERE id = ?1";
+constexpr std::string_view kArticlePolicy = "UPDATE articles SET comment_policy = ?2 WHERE id = ?1";
+constexpr std::string_view kSectionPolicy = "UPDATE sections SET comment_policy = ?2 WHERE slug = ?1";
+constexpr std::string_view kAppendLog =
+    "INSERT INTO moderation_log (actor_id, actor_name, action, comment_id, account_id, article_id, detail, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr std::string_view kArticle =
+    "SELECT a.id, a.headline, a.slug, a.status = 'published', a.published_at, a.comment_policy, s.comment_policy, "
+    "a.comment_count FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE a.id = ?1";
+constexpr std::string_view kReports =
+    "SELECT r.comment_id, r.account_id, a.display_name, r.reason, r.text, r.created_at FROM comment_reports r "
+    "JOIN accounts a ON a.id = r.account_id WHERE r.comment_id = ?1 AND r.resolved = 0 ORDER BY r.created_at";
+constexpr std::string_view kLog =
+    "SELECT id, coalesce(actor_id, 0), actor_name, action, comment_id, account_id, article_id, detail, created_at "
+    "FROM moderation_log ORDER BY id DESC LIMIT ?1 OFFSET ?2";
+constexpr std::string_view kVotesByAccount =
+    "SELECT v.comment_id, c.article_id, v.value FROM comment_votes v JOIN comments c ON c.id = v.comment_id "
+    "WHERE v.account_id = ?1 ORDER BY v.comment_id";
+
+std::optional<Id> OptionalId(const Statement& st, int column) {
+  if (st.IsNull(column)) return std::nullopt;
+  return st.Int(column);
+}
+
+Comment CommentAt(const Statement& st) {
+  Comment c;
+  c.id = st.Int(0);
+  c.article_id = st.Int(1);
+  c.parent_id = OptionalId(st, 2);
+  c.root_id = st.Int(3);
+  c.account_id = st.Int(4);
+  c.author_name = st.Text(5);
+  c.author_deleted = st.Int(6) != 0;
+  c.body = st.Text(7);
+  c.body_html = st.Text(8);
+  c.status = comments::ParseCommentStatus(st.Text(9)).value_or(comments::CommentStatus::kPending);
+  c.hidden = st.Int(10) != 0;
+  c.featured = st.Int(11) != 0;
+  c.upvotes = st.Int(12);
+  c.downvotes = st.Int(13);
+  c.score = st.Double(14);
+  c.reports = st.Int(15);
+  c.created_at = base::FromUnixSeconds(st.Int(16));
+  if (!st.IsNull(17)) c.edited_at = base::FromUnixSeconds(st.Int(17));
+  c.ip = st.Text(18);
+  c.nonce = st.Text(19);
+  c.moderation_note = st.Text(20);
+  return c;
+}
+
+Result<std::vector<Comment>> List(Connection& c, const std::string& sql, const std::function<void(Statement&)>& bind) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  bind(*st);
+  std::vector<Comment> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(CommentAt(*st));
+  }
+}
+
+Result<std::int64_t> Count(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  bind(*st);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return st->Int(0);
+}
+
+Status Run(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  bind(*st);
+  return st->Run();
+}
+
+const char* OrderFor(comments::Sort sort) {
+  switch (sort) {
+    case comments::Sort::kOldest: return " ORDER BY c.created_at, c.id";
+    case comments::Sort::kNewest: return " ORDER BY c.created_at DESC, c.id DESC";
+    case comments::Sort::kBest: return " ORDER BY c.score DESC, c.upvotes DESC, c.created_at, c.id";
+  }
+  return " ORDER BY c.created_at, c.id";
+}
+
+bool IsPlaceholder(const Comment& c) {
+  return c.status == comments::CommentStatus::kDeleted || c.status == comments::CommentStatus::kRejected || c.hidden;
+}
+
+}  // namespace
+
+Result<Comment> FindComment(Connection& c, Id id) {
+  Result<std::vector<Comment>> found =
+      List(c, std::string(kColumns) + "WHERE c.id = ?1", [&](Statement& st) { st.Bind(1, id); });
+  if (!found.ok()) return std::move(found).error();
+  if (found->empty()) return Error::NotFound("There is no such comment.");
+  return std::move(found->front());
+}
+
+Result<std::optional<Comment>> FindByNonce(Connection& c, Id account_id, std::string_view nonce) {
+  Result<std::vector<Comment>> found = List(c, std::string(kColumns) + "WHERE c.account_id = ?1 AND c.nonce = ?2",
+                                            [&](Statement& st) { st.Bind(1, account_id).Bind(2, nonce); });
+  if (!found.ok()) return std::move(found).error();
+  if (found->empty()) return std::optional<Comment>();
+  return std::optional<Comment>(std::move(found->front()));
+}
+
+Result<comments::ThreadPage> Threads(Connection& c, Id article_id, comments::Sort sort, int offset, int limit) {
+  comments::ThreadPage page;
+  Result<std::int64_t> total = Count(c, "SELECT count(*) FROM comments c " + std::string(kShownTopLevel),
+                                     [&](Statement& st) { st.Bind(1, article_id); });
+  if (!total.ok()) return std::move(total).error();
+  page.total_threads = *total;
+  Result<std::vector<Comment>> tops =
+      List(c, std::string(kColumns) + std::string(kShownTopLevel) + OrderFor(sort) + " LIMIT ?2 OFFSET ?3",
+           [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{limit}).Bind(3, std::int64_t{offset}); });
+  if (!tops.ok()) return std::move(tops).error();
+  if (tops->empty()) return page;
+
+  std::string in;
+  for (std::size_t i = 0; i < tops->size(); ++i) in += (i ? ", ?" : "?") + std::to_string(i + 1);
+  Result<std::vector<Comment>> replies =
+      List(c,
+           std::string(kColumns) + "WHERE c.root_id IN (" + in +
+               ") AND c.parent_id IS NOT NULL AND c.status IN ('visible', 'deleted', 'rejected') "
+               "ORDER BY c.created_at, c.id",
+           [&](Statement& st) {
+             for (std::size_t i = 0; i < tops->size(); ++i) st.Bind(static_cast<int>(i + 1), (*tops)[i].id);
+           });
+  if (!replies.ok()) return std::move(replies).error();
+
+  // Placeholders stay only while something under them is shown.
+  std::vector<Comment>& all = *replies;
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::set<Id> parents;
+    for (const Comment& r : all) parents.insert(*r.parent_id);
+    for (auto it = all.begin(); it != all.end();) {
+      if (IsPlaceholder(*it) && !parents.count(it->id)) {
+        it = all.erase(it);
+        changed = true;
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (Comment& top : *tops) {
+    Id root = top.id;
+    bool has_replies = std::any_of(all.begin(), all.end(), [&](const Comment& r) { return r.parent_id == root; });
+    if (IsPlaceholder(top) && !has_replies) continue;  // everything under it went
+    page.comments.push_back(std::move(top));
+    for (Comment& r : all) {
+      if (r.root_id == root) page.comments.push_back(r);
+    }
+  }
+  return page;
+}
+
+Result<std::vector<Comment>> Featured(Connection& c, Id article_id) {
+  return List(c,
+              std::string(kColumns) +
+                  "WHERE c.article_id = ?1 AND c.featured = 1 AND c.status = 'visible' AND c.hidden = 0 "
+                  "ORDER BY c.created_at, c.id",
+              [&](Statement& st) { st.Bind(1, article_id); });
+}
+
+Result<std::vector<Comment>> ByAccountSince(Connection& c, Id account_id, base::Timestamp since) {
+  return List(c, std::string(kColumns) + "WHERE c.account_id = ?1 AND c.created_at > ?2 ORDER BY c.created_at DESC, c.id DESC",
+              [&](Statement& st) { st.Bind(1, account_id).Bind(2, base::ToUnixSeconds(since)); });
+}
+
+Result<std::int64_t> CountByIpSince(Connection& c, std::string_view ip, base::Timestamp since) {
+  return Count(c, "SELECT count(*) FROM comments WHERE ip = ?1 AND created_at > ?2",
+               [&](Statement& st) { st.Bind(1, ip).Bind(2, base::ToUnixSeconds(since)); });
+}
+
+Result<std::vector<Comment>> ByAccount(Connection& c, Id account_id) {
+  return List(c, std::string(kColumns) + "WHERE c.account_id = ?1 ORDER BY c.created_at DESC, c.id DESC",
+              [&](Statement& st) { st.Bind(1, account_id); });
+}
+
+Result<std::vector<comments::Vote>> VotesByAccount(Connection& c, Id account_id) {
+  Result<Statement> st = c.Prepare(kVotesByAccount);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, account_id);
+  std::vector<comments::Vote> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back({st->Int(0), st->Int(1), static_cast<int>(st->Int(2))});
+  }
+}
+
+Result<std::vector<Comment>> Queue(Connection& c, comments::QueueKind kind, int offset, int limit) {
+  std::string where = kind == comments::QueueKind::kPending
+                          ? "WHERE c.status = 'pending' ORDER BY c.created_at, c.id"
+                          : "WHERE c.status = 'visible' AND c.reports > 0 ORDER BY c.reports DESC, c.created_at, c.id";
+  return List(c, std::string(kColumns) + where + " LIMIT ?1 OFFSET ?2",
+              [&](Statement& st) { st.Bind(1, std::int64_t{limit}).Bind(2, std::int64_t{offset}); });
+}
+
+Result<std::int64_t> QueueSize(Connection& c, comments::QueueKind kind) {
+  return Count(c,
+               kind == comments::QueueKind::kPending ? "SELECT count(*) FROM comments WHERE status = 'pending'"
+                                                     : "SELECT count(*) FROM comments WHERE status = 'visible' AND reports > 0",
+               [](Statement&) {});
+}
+
+Result<std::vector<comments::Report>> Reports(Connection& c, Id comment_id) {
+  Result<Statement> st = c.Prepare(kReports);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, comment_id);
+  std::vector<comments::Report> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back({st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4), base::FromUnixSeconds(st->Int(5))});
+  }
+}
+
+Result<std::vector<comments::LogEntry>> Log(Connection& c, int offset, int limit) {
+  Result<Statement> st = c.Prepare(kLog);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, std::int64_t{limit}).Bind(2, std::int64_t{offset});
+  std::vector<comments::LogEntry> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    comments::LogEntry e;
+    e.id = st->Int(0);
+    e.actor_id = st->Int(1);
+    e.actor_name = st->Text(2);
+    e.action = st->Text(3);
+    e.comment_id = OptionalId(*st, 4);
+    e.account_id = OptionalId(*st, 5);
+    e.article_id = OptionalId(*st, 6);
+    e.detail = st->Text(7);
+    e.created_at = base::FromUnixSeconds(st->Int(8));
+    out.push_back(std::move(e));
+  }
+}
+
+Result<comments::ArticleInfo> Article(Connection& c, Id article_id) {
+  Result<Statement> st = c.Prepare(kArticle);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, article_id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return Error::NotFound("There is no such article.");
+  comments::ArticleInfo a;
+  a.id = st->Int(0);
+  a.headline = st->Text(1);
+  a.slug = st->Text(2);
+  a.published = st->Int(3) != 0;
+  if (!st->IsNull(4)) a.published_at = base::FromUnixSeconds(st->Int(4));
+  if (!st->IsNull(5)) a.article_policy = comments::ParsePolicy(st->Text(5));
+  if (!st->IsNull(6)) a.section_policy = comments::ParsePolicy(st->Text(6));
+  a.comment_count = st->Int(7);
+  return a;
+}
+
+Result<Id> InsertComment(Connection& c, const Comment& m) {
+  Result<Statement> st = c.Prepare(kInsert);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, m.article_id)
+      .Bind(2, m.parent_id)
+      .Bind(3, m.root_id)
+      .Bind(4, m.account_id)
+      .Bind(5, std::string_view(comments::StatusName(m.status)))
+      .Bind(6, std::int64_t{m.hidden})
+      .Bind(7, std::int64_t{m.featured})
+      .Bind(8, m.upvotes)
+      .Bind(9, m.downvotes)
+      .Bind(10, m.score)
+      .Bind(11, m.reports)
+      .Bind(12, base::ToUnixSeconds(m.created_at))
+      .Bind(13, m.edited_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*m.edited_at)) : std::nullopt)
+      .Bind(14, std::string_view(m.ip))
+      .Bind(15, std::string_view(m.nonce))
+      .Bind(16, std::string_view(m.moderation_note))
+      .Bind(17, std::string_view(m.body))
+      .Bind(18, std::string_view(m.body_html));
+  GZ_TRY(st->Run());
+  Id id = c.LastInsertId();
+  if (m.root_id == 0) GZ_TRY(Run(c, kSetRoot, [&](Statement& s) { s.Bind(1, id); }));
+  return id;
+}
+
+Status UpdateComment(Connection& c, const Comment& m) {
+  GZ_TRY(Run(c, kUpdate, [&](Statement& st) {
+    st.Bind(1, m.id)
+        .Bind(2, std::string_view(comments::StatusName(m.status)))
+        .Bind(3, std::int64_t{m.hidden})
+        .Bind(4, std::int64_t{m.featured})
+        .Bind(5, m.upvotes)
+        .Bind(6, m.downvotes)
+        .Bind(7, m.score)
+        .Bind(8, m.reports)
+        .Bind(9, m.edited_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*m.edited_at)) : std::nullopt)
+        .Bind(10, std::string_view(m.moderation_note))
+        .Bind(11, std::string_view(m.body))
+        .Bind(12, std::string_view(m.body_html));
+  }));
+  if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such comment.");
+  return {};
+}
+
+Status AdjustCommentCount(Connection& c, Id article_id, int delta) {
+  return Run(c, kAdjustCount, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
+}
+
+Status AddApproved(Connection& c, Id account_id, int delta) {
+  return Run(c, kAddApproved, [&](Statement& st) { st.Bind(1, account_id).Bind(2, std::int64_t{delta}); });
+}
+
+Result<std::pair<std::int64_t, std::int64_t>> SetVote(Connection& c, Id comment_id, Id account_id, int value) {
+  if (value == 0) {
+    GZ_TRY(Run(c, kDeleteVote, [&](Statement& st) { st.Bind(1, comment_id).Bind(2, account_id); }));
+  } else {
+    GZ_TRY(Run(c, kUpsertVote,
+               [&](Statement& st) { st.Bind(1, comment_id).Bind(2, account_id).Bind(3, std::int64_t{value}); }));
+  }
+  Result<Statement> st = c.Prepare(kVoteTotals);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, comment_id);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return std::make_pair(st->Int(0), st->Int(1));
+}
+
+Result<std::int64_t> AddReport(Connection& c, const comments::Report& r) {
+  Status inserted = Run(c, kInsertReport, [&](Statement& st) {
+    st.Bind(1, r.comment_id)
+        .Bind(2, r.account_id)
+        .Bind(3, std::string_view(r.reason))
+        .Bind(4, std::string_view(r.text))
+        .Bind(5, base::ToUnixSeconds(r.created_at));
+  });
+  if (!inserted.ok()) return std::move(inserted).error();
+  return Count(c, kOpenReports, [&](Statement& st) { st.Bind(1, r.comment_id); });
+}
+
+Status ResolveReports(Connection& c, Id comment_id) {
+  return Run(c, kResolveReports, [&](Statement& st) { st.Bind(1, comment_id); });
+}
+
+Status SetBan(Connection& c, Id account_id, std::optional<base::Timestamp> until, std::string_view reason) {
+  return Run(c, kSetBan, [&](Statement& st) {
+    st.Bind(1, account_id)
+        .Bind(2, until ? std::optional<std::int64_t>(base::ToUnixSeconds(*until)) : std::nullopt)
+        .Bind(3, reason);
+  });
+}
+
+Status SetArticlePolicy(Connection& c, Id article_id, std::optional<comments::Policy> policy) {
+  GZ_TRY(Run(c, kArticlePolicy, [&](Statement& st) {
+    st.Bind(1, article_id);
+    if (policy) st.Bind(2, std::string_view(comments::PolicyName(*policy))); else st.BindNull(2);
+  }));
+  if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such article.");
+  return {};
+}
+
+Status SetSectionPolicy(Connection& c, std::string_view section_slug, std::optional<comments::Policy> policy) {
+  GZ_TRY(Run(c, kSectionPolicy, [&](Statement& st) {
+    st.Bind(1, section_slug);
+    if (policy) st.Bind(2, std::string_view(comments::PolicyName(*policy))); else st.BindNull(2);
+  }));
+  if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such section.");
+  return {};
+}
+
+Status AppendLog(Connection& c, const comments::LogEntry& e) {
+  return Run(c, kAppendLog, [&](Statement& st) {
+    if (e.actor_id) st.Bind(1, e.actor_id); else st.BindNull(1);
+    st.Bind(2, std::string_view(e.actor_name))
+        .Bind(3, std::string_view(e.action))
+        .Bind(4, e.comment_id)
+        .Bind(5, e.account_id)
+        .Bind(6, e.article_id)
+        .Bind(7, std::string_view(e.detail))
+        .Bind(8, base::ToUnixSeconds(e.created_at));
+  });
+}
+
+}  // namespace gazette::storage::sqlite::comment_sql

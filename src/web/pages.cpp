@@ -1,0 +1,113 @@
+#include "web/pages.h"
+
+#include "base/log.h"
+#include "http/status.h"
+
+namespace gazette::web {
+namespace {
+
+void FillLayout(render::Dict& layout, const ViewContext& view, const PageFrame& frame,
+                const std::vector<core::Section>& sections) {
+  layout.SetGlobal("site_name", view.settings.name);
+  layout.SetGlobal("lang", view.locale.code());
+  layout.Set("title", frame.title.empty() ? view.settings.name : frame.title + " — " + view.settings.name);
+  // Pages that search engines should not index (404, errors) name no canonical address.
+  if (!frame.noindex) layout.Add("CANONICAL").Set("url", view.settings.base_url + frame.path);
+  if (!frame.description.empty()) layout.Add("DESCRIPTION").Set("description", frame.description);
+  if (frame.noindex) layout.Show("NOINDEX");
+  for (const core::Section& section : sections) {
+    render::Dict item = layout.Add("NAV");
+    std::string path = "/section/" + section.slug;
+    item.Set("url", path).Set("name", section.name);
+    if (section.slug == frame.current_section) {
+      // "page" on the section's own pages, "true" on the articles filed under it.
+      bool own_page = frame.path == path || frame.path.starts_with(path + "?");
+      item.Add("CURRENT").Set("value", own_page ? "page" : "true");
+    }
+  }
+  for (const std::string& script : frame.scripts) layout.Add("SCRIPT").Set("src", script);
+  base::LocalDateTime local = view.settings.zone.ToLocal(view.now);
+  layout.Set("year", static_cast<long>(local.date.year));
+}
+
+}  // namespace
+
+http::Response Pages::Render(int status, std::string_view content_template, const PageFrame& frame,
+                             const std::function<void(render::Dict&)>& fill) const {
+  ViewContext view = View();
+  base::Result<std::vector<core::Section>> sections = reading_.Sections();
+  PageFrame resolved = frame;
+  for (std::string& script : resolved.scripts) {
+    const render::Asset* asset = theme_.assets().Find(script);
+    script = asset ? asset->url : "/assets/" + script;
+  }
+  std::string html = theme_.Render(content_template, [&](render::Dict& layout, render::Dict& content) {
+    FillLayout(layout, view, resolved, sections.ok() ? *sections : std::vector<core::Section>{});
+    fill(content);
+  });
+  http::Response response = http::Response::Html(status, std::move(html));
+  response.Set("Cache-Control", frame.personal ? "private, no-store" : "no-cache");
+  return response;
+}
+
+http::Response Pages::NotFound() const {
+  PageFrame frame;
+  frame.title = locale().Text("not_found_title");
+  frame.path = "/";
+  frame.noindex = true;
+  return Render(404, "not_found.tpl", frame, [](render::Dict&) {});
+}
+
+std::string Pages::Message(const base::Error& error) const {
+  if (error.key.empty()) return error.message;
+  auto it = locale().texts().find("err_" + error.key);
+  if (it == locale().texts().end()) return error.message;
+  std::string text = it->second;
+  if (std::size_t at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(error.number));
+  return text;
+}
+
+http::Response Pages::Error(const base::Error& error) const {
+  int status = http::StatusFor(error.code);
+  if (status == 404 && error.key.empty()) return NotFound();
+  if (status >= 500) {
+    base::LogError("page failed: " + error.message + (error.detail.empty() ? "" : " (" + error.detail + ")"));
+  }
+  PageFrame frame;
+  frame.title = locale().Text(status >= 500 ? "error_title" : status == 404 ? "not_found_title" : "bad_request_title");
+  if (status == 403) frame.title = locale().Text("forbidden_title");
+  if (status == 429) frame.title = locale().Text("too_many_title");
+  frame.path = "/";
+  frame.noindex = true;
+  frame.personal = true;
+  std::string message = status >= 500 ? locale().Text("error_text") : Message(error);
+  http::Response response = Render(status, "error.tpl", frame, [&](render::Dict& content) {
+    content.Set("heading", frame.title).Set("message", message);
+  });
+  if (error.retry_after > 0) response.Set("Retry-After", std::to_string(error.retry_after));
+  if (status == 503 && error.retry_after == 0) response.Set("Retry-After", "5");
+  return response;
+}
+
+std::string PagedPath(std::string_view path, int page) {
+  std::string out(path);
+  if (page > 1) out += (out.find('?') == std::string::npos ? "?page=" : "&page=") + std::to_string(page);
+  return out;
+}
+
+void FillPagination(render::Dict& dict, const ViewContext& view, int page, int pages, const std::string& path) {
+  if (pages <= 1) return;
+  render::Dict nav = dict.Add("PAGINATION");
+  std::string position = view.locale.Text("page_n_of_m");
+  auto replace = [&](std::string_view key, int value) {
+    std::size_t at = position.find(key);
+    if (at != std::string::npos) position.replace(at, key.size(), std::to_string(value));
+  };
+  replace("{page}", page);
+  replace("{pages}", pages);
+  nav.Set("position", position);
+  if (page > 1) nav.Add("PREVIOUS").Set("url", PagedPath(path, page - 1));
+  if (page < pages) nav.Add("NEXT").Set("url", PagedPath(path, page + 1));
+}
+
+}  // namespace gazette::web
