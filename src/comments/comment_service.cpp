@@ -13,6 +13,10 @@ namespace {
 
 Error NoSuchComment() { return Error::NotFound("There is no such comment.").Keyed("comment_missing"); }
 
+bool Renderable(std::string_view text, const CommentSettings& s) {
+  return base::IsValidUtf8(text) && base::CountCodePoints(text) <= s.max_chars;
+}
+
 std::chrono::seconds LongestWindow(const CommentSettings& s) {
   return std::max({s.reader_window, s.repeat_window, std::chrono::seconds(60)});
 }
@@ -49,7 +53,8 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
   s.article = &*article;
   s.policy = EffectivePolicy(*article, settings_, now);
   s.text = text;
-  std::string html = base::IsValidUtf8(text) ? renderer_.ToHtml(text) : std::string();
+  // Only text the length check will accept is rendered: Markdown parsers have slow corners.
+  std::string html = Renderable(text, settings_) ? renderer_.ToHtml(text) : std::string();
   s.html = html;
   s.now = now;
   Result<std::vector<Comment>> recent = store_.ByAccountSince(author.id, now - LongestWindow(settings_));
@@ -136,7 +141,8 @@ Result<Comment> CommentService::Edit(const accounts::Account& author, Id comment
   s.article = &*article;
   s.policy = EffectivePolicy(*article, settings_, now);
   s.text = text;
-  std::string html = base::IsValidUtf8(text) ? renderer_.ToHtml(text) : std::string();
+  // Only text the length check will accept is rendered: Markdown parsers have slow corners.
+  std::string html = Renderable(text, settings_) ? renderer_.ToHtml(text) : std::string();
   s.html = html;
   s.is_edit = true;
   s.now = now;

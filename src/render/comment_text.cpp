@@ -28,13 +28,6 @@ constexpr int kMaxDepth = 32;
 constexpr std::string_view kRel = "nofollow ugc noopener";
 
 // cmark_gfm_core_extensions_ensure_registered() is not thread-safe, and
-// MarkdownToHtml already guards its own call with a once_flag. Registering
-// through MarkdownToHtml keeps it to one registration in the process,
-// whichever renderer runs first.
-void EnsureExtensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { MarkdownToHtml(""); });
-}
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
@@ -149,8 +142,39 @@ void BoundNesting(cmark_node* document) {
   for (cmark_node* node : deep) Flatten(node);
 }
 
+// A reader who types HTML sees it as they typed it: raw HTML becomes text
+// (which the renderer escapes) instead of vanishing.
+void ShowRawHtmlAsText(cmark_node* document) {
+  std::vector<cmark_node*> raw;
+  {
+    IterPtr iter(cmark_iter_new(document));
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* cur = cmark_iter_get_node(iter.get());
+      cmark_node_type type = cmark_node_get_type(cur);
+      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) {
+        raw.push_back(cur);
+      }
+    }
+  }
+  for (cmark_node* node : raw) {
+    const char* literal = cmark_node_get_literal(node);
+    std::string text = literal ? literal : "";
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    NodePtr replacement;
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) {
+      replacement = NewText(text);
+    } else {
+      replacement.reset(cmark_node_new(CMARK_NODE_PARAGRAPH));
+      NodePtr inner = NewText(text);
+      if (cmark_node_append_child(replacement.get(), inner.get())) inner.release();
+    }
+    if (cmark_node_replace(node, replacement.get())) replacement.release();
+    cmark_node_free(node);
+  }
+}
+
 std::string RenderMarkdown(std::string_view markdown) {
-  EnsureExtensions();
+  RegisterMarkdownExtensions();
   // Never CMARK_OPT_UNSAFE: raw HTML becomes "<!-- raw HTML omitted -->" and
   // javascript:/vbscript:/file:/data: links lose their target. A newline is
   // a line break; invalid UTF-8 becomes U+FFFD.
@@ -162,6 +186,7 @@ std::string RenderMarkdown(std::string_view markdown) {
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   NodePtr document(cmark_parser_finish(parser.get()));
   BoundNesting(document.get());
+  ShowRawHtmlAsText(document.get());
   char* html = cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
   std::string out(html ? html : "");
   std::free(html);

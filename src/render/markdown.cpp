@@ -10,10 +10,6 @@
 namespace gazette::render {
 namespace {
 
-void EnsureExtensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
@@ -24,8 +20,13 @@ struct NodeDeleter {
 
 }  // namespace
 
+void RegisterMarkdownExtensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
 std::string MarkdownToHtml(std::string_view markdown) {
-  EnsureExtensions();
+  RegisterMarkdownExtensions();
   // CMARK_OPT_DEFAULT leaves CMARK_OPT_UNSAFE off: raw HTML becomes a
   // comment and javascript:/vbscript:/file:/data: (but images) URLs are emptied.
   const int options = CMARK_OPT_DEFAULT;

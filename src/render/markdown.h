@@ -11,4 +11,8 @@ namespace gazette::render {
 // Thread-safe.
 std::string MarkdownToHtml(std::string_view markdown);
 
+// Registers cmark-gfm's extensions, once per process (cmark's own registry
+// is not thread-safe). Both Markdown renderers call it first.
+void RegisterMarkdownExtensions();
+
 }  // namespace gazette::render
