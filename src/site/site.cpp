@@ -190,7 +190,8 @@ void Site::FillComments(render::Dict& content, const core::Article& a, const com
   if (!thread.featured.empty()) {
     render::Dict featured = content.Add("FEATURED");
     for (const comments::Comment& c : thread.featured) {
-      web::FillComment(featured.Add("F_ITEM").Include("COMMENT", "comment.tpl"), view, comments::ThreadItem{c, 0, {}});
+      web::FillComment(featured.Add("F_ITEM").Include("COMMENT", "comment.tpl"), view, comments::ThreadItem{c, 0, {}},
+                       "featured-");
     }
   }
   if (!thread.items.empty()) {

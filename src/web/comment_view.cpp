@@ -17,9 +17,11 @@ std::string PlaceholderText(const comments::Comment& c, const render::Locale& lo
   return {};
 }
 
-void FillComment(render::Dict item, const ViewContext& view, const comments::ThreadItem& thread_item) {
+void FillComment(render::Dict item, const ViewContext& view, const comments::ThreadItem& thread_item,
+                 std::string_view anchor_prefix) {
   const comments::Comment& c = thread_item.comment;
   item.Set("id", static_cast<long>(c.id));
+  item.Set("anchor", std::string(anchor_prefix) + std::to_string(c.id));
   item.Set("depth", static_cast<long>(thread_item.depth));
   if (c.featured) item.Show("C_FEATURED");
   std::string placeholder = PlaceholderText(c, view.locale);

@@ -15,7 +15,10 @@ namespace gazette::web {
 // {{score}} {{up}} {{down}} {{reply_url}} {{actions_url}} and the sections
 // C_SHOWN (or C_PLACEHOLDER with {{placeholder}}), C_EDITED, C_FEATURED,
 // C_REPLY_TO ({{parent}}), C_DELETED_AUTHOR.
-void FillComment(render::Dict item, const ViewContext& view, const comments::ThreadItem& thread_item);
+// `anchor` is the element's id: "comment-ID" in a thread, another one where
+// the same comment shows twice on a page (the featured list).
+void FillComment(render::Dict item, const ViewContext& view, const comments::ThreadItem& thread_item,
+                 std::string_view anchor_prefix = "comment-");
 
 // The text standing in for a comment readers may not see.
 std::string PlaceholderText(const comments::Comment& comment, const render::Locale& locale);

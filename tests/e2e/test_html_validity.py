@@ -20,7 +20,7 @@ import unittest
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from harness import FIXTURES, E2ETest, Page
+from harness import FIXTURES, Browser, E2ETest, Page
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RUSSIAN = '[site]\nlanguage = "ru"\ntime_zone = "Europe/Moscow"\n'
@@ -106,6 +106,63 @@ class HtmlValidity(E2ETest):
         self.save(server, f"{lang} 404 page", "/no/such/page", status=404)
         self.save(server, f"{lang} 400 page", "/latest?page=x", status=400)
 
+    def save_response(self, label, response, status=200):
+        self.assertEqual(response.status, status, label)
+        name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") + ".html"
+        (self.folder / name).write_bytes(response.body)
+        self.pages[name] = label
+        return response.text
+
+    def collect_community(self, lang, config=""):
+        """Pages of accounts, comments and moderation: personal ones fetched as their visitor."""
+        site = self.make_site(config + '\n[comments]\nsuspect_words = ["idiot"]\nreports_to_hide = 1\n')
+        self.assertEqual(site.gazette("demo").returncode, 0)
+        added = site.gazette("user", "add", "--role", "moderator", "mod@example.org")
+        password = re.search(r"^password: (\S+)$", added.stdout, re.M).group(1)
+        server = self.start(site)
+        link = re.search(r'<h2 id="top-story-headline"><a href="([^"]+)"', server.get("/").text).group(1)
+        article = int(re.search(r"/news/(\d+)", link).group(1))
+        reader, other, mod = Browser(server), Browser(server), Browser(server)
+        self.save_response(f"{lang} sign-up page", reader.get("/account/signup?next=/"))
+        self.save_response(f"{lang} sign-in page", reader.get("/account/signin"))
+        refused = reader.post_form("/account/signup", {"display_name": "A", "email": "bad", "password": "x"},
+                                   reader.get("/account/signup"))
+        self.save_response(f"{lang} sign-up refused", refused, status=400)
+        reader.sign_up("Rita Reader", "rita@example.org")
+        other.sign_up("Otto Other", "otto@example.org")
+        mod.sign_in("mod@example.org", password)
+
+        def post(who, body, parent=None):
+            payload = {"body": body, "parent_id": parent} if parent else {"body": body}
+            return who.api("POST", f"/api/v1/articles/{article}/comments", payload).json["comment"]["id"]
+
+        first = post(reader, "First, with a [link](https://example.org) and *emphasis*\n\n> a quote\n\n- one\n- two")
+        reply = post(other, "A reply", first)
+        post(reader, "A deeper reply", reply)
+        gone = post(other, "To be deleted")
+        post(reader, "Reply under a deleted comment", gone)
+        other.api("DELETE", f"/api/v1/comments/{gone}")
+        post(other, "What an idiot")  # held
+        reported = post(other, "Reported one")
+        reader.api("POST", f"/api/v1/comments/{reported}/report", {"reason": "spam", "text": "ads"})
+        mod.post_form(f"/moderation/comments/{first}/feature", {"return": "/moderation"}, mod.get("/moderation"))
+
+        self.save(server, f"{lang} article with comments", link)
+        self.save(server, f"{lang} article comments page sorted", link + "?sort=newest")
+        self.save_response(f"{lang} account page", reader.get("/account"))
+        self.save_response(f"{lang} compose page", reader.get(f"/news/{article}/comment"))
+        self.save_response(f"{lang} reply page", reader.get(f"/news/{article}/comment?reply_to={reply}"))
+        self.save_response(f"{lang} comment actions, own", reader.get(f"/comments/{first}"))
+        self.save_response(f"{lang} comment actions, others", other.get(f"/comments/{first}"))
+        self.save_response(f"{lang} comment actions, anonymous", server.get(f"/comments/{first}"))
+        thanks = other.post_form(f"/comments/{first}/report", {"reason": "other"}, other.get(f"/comments/{first}"))
+        self.save_response(f"{lang} report notice", thanks)
+        self.save_response(f"{lang} moderation queue", mod.get("/moderation"))
+        self.save_response(f"{lang} moderation reported", mod.get("/moderation/reported"))
+        self.save_response(f"{lang} moderate a comment", mod.get(f"/moderation/comments/{first}"))
+        self.save_response(f"{lang} moderation log", mod.get("/moderation/log"))
+        self.save_response(f"{lang} moderation forbidden", reader.get("/moderation"), status=403)
+
     def collect_import(self):
         site = self.make_site()
         result = site.gazette("import-text", str(FIXTURES / "pages" / "harbour_tram.txt"))
@@ -137,6 +194,8 @@ class HtmlValidity(E2ETest):
         self.collect_demo("en")
         self.collect_demo("ru", RUSSIAN)
         self.collect_import()
+        self.collect_community("en")
+        self.collect_community("ru", RUSSIAN)
 
         files = sorted(self.folder.glob("*.html"))
         self.assertEqual(len(files), len(self.pages))

@@ -116,7 +116,8 @@ class ModerationTest(E2ETest):
         self.assertEqual(self.act(f"/moderation/comments/{cid}/feature").status, 303)
         page = self.server.get(self.link).text
         self.assertIn("Featured comments", page)
-        self.assertIn(f'<li class="comment depth-0 featured" id="comment-{cid}"', page)
+        self.assertIn(f'<li class="comment depth-0 featured" id="featured-{cid}"', page)
+        self.assertIn(f'<li class="comment depth-0 featured" id="comment-{cid}"', page)  # and in its thread
         self.assertEqual(self.act(f"/moderation/comments/{cid}/unfeature").status, 303)
         self.assertNotIn("Featured comments", self.server.get(self.link).text)
 
