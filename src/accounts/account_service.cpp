@@ -22,8 +22,11 @@ bool IsEmailChar(unsigned char c) {
 
 Result<std::string> NormalizeDisplayName(std::string_view name) {
   std::string_view trimmed = base::Trim(name);
-  if (!base::IsValidUtf8(trimmed) || base::HasControlCharacters(trimmed)) {
-    return Error::Invalid("The name may not hold control characters or broken text.", "display_name").Keyed("name_bad");
+  if (!base::IsValidUtf8(trimmed) || base::HasControlCharacters(trimmed) || base::HasFormatCharacters(trimmed) ||
+      (!trimmed.empty() && base::MatchingWords(trimmed).empty())) {
+    return Error::Invalid("The name needs letters or digits, and may not hold control or invisible characters.",
+                          "display_name")
+        .Keyed("name_bad");
   }
   std::string out;
   for (char c : trimmed) {

@@ -79,6 +79,9 @@ TEST_F(AccountsTest, BadSignUpsSayWhichField) {
   EXPECT_EQ(Service().SignUp("Anna", "not-an-email", "a long password", client_).error().field, "email");
   EXPECT_EQ(Service().SignUp("Anna", "a@example.org", "short", client_).error().field, "password");
   EXPECT_EQ(Service().SignUp("Anna\x01", "a@example.org", "a long password", client_).error().field, "display_name");
+  for (const char* name : {"Next\u0085Line", "Anna\u202Eseyer", "\u200B\u200B\u200B", "!!!"}) {
+    EXPECT_EQ(Service().SignUp(name, "a@example.org", "a long password", client_).error().field, "display_name") << name;
+  }
   ASSERT_TRUE(Service().SignUp("Anna", "a@example.org", "a long password", client_).ok());
   auto again = Service().SignUp("Other", "A@example.org", "a long password", client_);
   EXPECT_EQ(again.error().code, base::ErrorCode::kConflict);

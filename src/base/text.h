@@ -22,8 +22,14 @@ std::vector<std::string_view> SplitLines(std::string_view text);
 // ASCII-only lower case; other bytes are left alone.
 std::string AsciiLower(std::string_view text);
 
-// True when the string has a control character other than tab.
+// True when the string has a control character other than tab: C0, DEL,
+// or C1 (U+0080 to U+009F).
 bool HasControlCharacters(std::string_view text);
+
+// True when the text holds invisible formatting characters (Unicode's Cf:
+// zero-width spaces, bidirectional overrides...), which let a name pose as
+// another or show as nothing.
+bool HasFormatCharacters(std::string_view text);
 
 // The words of `text` for matching: case-folded (Unicode), 'ё' read as 'е',
 // split on anything that is not a letter or digit. Uses ICU; thread-safe.

@@ -27,6 +27,11 @@ TEST(Text, CountsTrimsAndSplits) {
   EXPECT_EQ(lines[2], "");
   EXPECT_EQ(lines[3], "three");
   EXPECT_TRUE(HasControlCharacters("a\x01"));
+  EXPECT_TRUE(HasControlCharacters("next\u0085line"));  // C1
+  EXPECT_FALSE(HasControlCharacters("café ёлка"));
+  EXPECT_TRUE(HasFormatCharacters("evil\u202Egnp.exe"));
+  EXPECT_TRUE(HasFormatCharacters("\u200B\u200B"));
+  EXPECT_FALSE(HasFormatCharacters("Anna Reyes"));
   EXPECT_FALSE(HasControlCharacters("a\tb"));
 }
 

@@ -64,6 +64,10 @@ http::Response Reader::SignUp(const http::Request& request) const {
       return WithStatus(FormPage(request, 200, "signup.tpl", frame, [&](render::Dict& c) { FillForm(c, state, pages_.locale(), accounts_.settings().min_password_length); }),
                         signed_in.error());
     }
+    // The browser's earlier session (another account's) ends with it.
+    if (auto old = http::GetCookie(request, identity_.session_cookie()); old && !old->empty()) {
+      (void)accounts_.SignOut(*old);
+    }
     http::Response done = SeeOther(state.next);
     done.Add("Set-Cookie", identity_.SessionCookie(*signed_in));
     return done;
@@ -129,7 +133,9 @@ http::Response Reader::AccountPage(const http::Request& request) const {
   std::optional<std::string> notice = request.QueryParam("done");
   return FormPage(request, 200, "account.tpl", frame, [&](render::Dict& content) {
     const accounts::Account& a = visitor.account;
-    if (notice) content.Add("NOTICE").Set("message", pages_.locale().Text("done_" + *notice));
+    if (notice && (*notice == "password" || *notice == "session" || *notice == "confirmation")) {
+      content.Add("NOTICE").Set("message", pages_.locale().Text("done_" + *notice));
+    }
     content.Set("display_name", a.display_name).Set("email", a.email);
     content.Set("role", pages_.locale().Text(std::string("role_") + accounts::RoleName(a.role)));
     if (accounts::CanModerate(a.role)) content.Show("MODERATOR");

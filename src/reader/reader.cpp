@@ -63,7 +63,8 @@ std::variant<http::Form, http::Response> Reader::CheckedForm(const http::Request
 std::variant<accounts::Visitor, http::Response> Reader::SignedInOrRedirect(const http::Request& request) const {
   std::optional<accounts::Visitor> visitor = identity_.Visitor(request);
   if (visitor) return std::move(*visitor);
-  std::string target(request.target);
+  // After signing in, come back to the page; a form's address would answer GET with 405.
+  std::string target = request.method == http::Method::kGet ? std::string(request.target) : "/account";
   return SeeOther("/account/signin?next=" + http::QueryEncode(SafeNext(target)));
 }
 

@@ -88,7 +88,7 @@
 
   async function post(body, nonce, parentId) {
     const data = await send('POST', '/api/v1/articles/' + articleId + '/comments',
-      { body: body, nonce: nonce, parent_id: parentId || null });
+      { body: body, nonce: nonce, parent_id: parentId ? Number(parentId) : null });
     if (data.held) {
       reloadAt('comments');
     } else {
