@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <mutex>
+#include <vector>
 #include <thread>
 
 namespace gazette::http {
@@ -19,8 +21,23 @@ class ServerTest : public ::testing::Test {
     options.port = 0;
     options.threads = 2;
     options.access_log = [this](const AccessRecord&) { ++logged_; };
-    server_ = std::make_unique<Server>(options, [](const Request& r) {
+    server_ = std::make_unique<Server>(options, [this](const Request& r) {
       if (r.path == "/echo") return Response::Text(200, std::string(r.body));
+      if (r.path == "/later" || r.path == "/at-once") {
+        // Finished by another thread, later or before the server even waits.
+        auto deferred = std::make_shared<Deferred>();
+        std::string body = "deferred " + std::string(r.query);
+        if (r.path == "/at-once") {
+          deferred->Complete(Response::Text(200, body));
+        } else {
+          std::lock_guard lock(helpers_mutex_);
+          helpers_.emplace_back([deferred, body] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            deferred->Complete(Response::Text(200, body));
+          });
+        }
+        return Response::Later(deferred);
+      }
       if (r.path == "/throw") throw std::runtime_error("handler bug");
       return Response::Text(200, "path=" + r.path);
     });
@@ -28,6 +45,7 @@ class ServerTest : public ::testing::Test {
     thread_ = std::thread([this] { server_->Run(false); });
   }
   void TearDown() override {
+    for (std::thread& t : helpers_) t.join();
     if (server_) server_->Shutdown();
     if (thread_.joinable()) thread_.join();
   }
@@ -65,6 +83,8 @@ class ServerTest : public ::testing::Test {
 
   std::unique_ptr<Server> server_;
   std::thread thread_;
+  std::mutex helpers_mutex_;
+  std::vector<std::thread> helpers_;
   std::atomic<int> logged_{0};
 };
 
@@ -121,6 +141,25 @@ TEST_F(ServerTest, RefusesBadRequestsWithTheRightStatus) {
   EXPECT_EQ(Exchange("GET / HTTP/2.0\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 505 ", 0), 0u);
   std::string refused = Exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4000, 'a') + "\r\n\r\n");
   EXPECT_NE(refused.find("Connection: close"), std::string::npos);
+}
+
+// Regression: the coroutine waiting for a deferred response freed it twice
+// under GCC 12 (found by AddressSanitizer).
+TEST_F(ServerTest, DeferredResponsesAreWaitedForWithoutBlocking) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /later?1 HTTP/1.1\r\nHost: x\r\n\r\nGET /at-once?2 HTTP/1.1\r\nHost: x\r\n\r\n"
+           "GET /later?3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  std::size_t first = out.find("deferred 1"), second = out.find("deferred 2"), third = out.find("deferred 3");
+  ASSERT_NE(first, std::string::npos) << out;
+  ASSERT_NE(second, std::string::npos) << out;
+  ASSERT_NE(third, std::string::npos) << out;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  // Meanwhile the thread serves others.
+  EXPECT_EQ(Exchange("GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 200 ", 0), 0u);
 }
 
 TEST_F(ServerTest, AHandlerExceptionIsA500AndTheServerGoesOn) {

@@ -78,22 +78,36 @@ std::string RemoteAddress(const tcp::socket& socket) {
   return ec ? std::string("-") : endpoint.address().to_string();
 }
 
+// Starts waiting for a Deferred: resumes the coroutine with its response.
+struct DeferredInitiation {
+  Deferred* deferred;
+  const asio::any_io_executor* executor;
+  Response* out;
+  template <class Handler>
+  void operator()(Handler handler) const {
+    auto shared = std::make_shared<Handler>(std::move(handler));
+    asio::any_io_executor ex = *executor;
+    Response* target = out;
+    deferred->OnComplete([shared, ex, target](Response response) {
+      // Resume on the connection's own thread.
+      asio::post(ex, [shared, target, response = std::move(response)]() mutable {
+        *target = std::move(response);
+        (*shared)();
+      });
+    });
+  }
+};
+
 // Waits, without blocking the thread, for a response finished elsewhere.
+//
+// The initiation is a named object holding only pointers: GCC 12 can destroy
+// temporaries of a co_await expression twice (GCC bug 100611), which
+// AddressSanitizer caught when the lambda here owned a shared_ptr.
 asio::awaitable<Response> AwaitDeferred(std::shared_ptr<Deferred> deferred) {
-  auto executor = co_await asio::this_coro::executor;
+  asio::any_io_executor executor = co_await asio::this_coro::executor;
   Response out;
-  co_await asio::async_initiate<const asio::use_awaitable_t<>, void()>(
-      [deferred, executor, &out](auto handler) {
-        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-        deferred->OnComplete([shared, executor, &out](Response response) {
-          // Resume on the connection's own thread.
-          asio::post(executor, [shared, &out, response = std::move(response)]() mutable {
-            out = std::move(response);
-            (*shared)();
-          });
-        });
-      },
-      asio::use_awaitable);
+  DeferredInitiation initiation{deferred.get(), &executor, &out};
+  co_await asio::async_initiate<const asio::use_awaitable_t<>, void()>(initiation, asio::use_awaitable);
   co_return out;
 }
 
