@@ -7,31 +7,11 @@
 namespace gazette::moderation {
 namespace {
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t id = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    id = id * 10 + (c - '0');
-  }
-  return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
-}
-
-http::Response SeeOther(const std::string& location) {
-  http::Response r = http::Response::Redirect(303, location);
-  r.Set("Cache-Control", "private, no-store");
-  return r;
-}
-
 // Back to the page the action came from, when it is a moderation page.
 std::string ReturnTo(const http::Form& form) {
   std::string back = form.Get("return");
   if (back.rfind("/moderation", 0) != 0 || back.find_first_of("\r\n") != std::string::npos) return "/moderation";
   return back;
-}
-
-std::string ArticleAddress(const comments::ArticleInfo& article) {
-  return "/news/" + std::to_string(article.id) + (article.slug.empty() ? "" : "-" + article.slug);
 }
 
 const char* kBanLengths[] = {"1", "7", "30", "forever"};
@@ -54,7 +34,7 @@ void ModerationPages::AddRoutes(http::Router& router) {
 
 std::variant<accounts::Visitor, http::Response> ModerationPages::Moderator(const http::Request& request) const {
   std::optional<accounts::Visitor> visitor = identity_.Visitor(request);
-  if (!visitor) return SeeOther("/account/signin?next=" + http::QueryEncode(std::string(request.path)));
+  if (!visitor) return web::SeeOther("/account/signin?next=" + http::QueryEncode(std::string(request.path)));
   base::Status allowed = comments::RequireModerator(visitor->account);
   if (!allowed.ok()) return pages_.Error(allowed.error());
   return std::move(*visitor);
@@ -92,7 +72,7 @@ http::Response ModerationPages::Queue(const http::Request& request, comments::Qu
   const accounts::Account& mod = std::get<accounts::Visitor>(moderator).account;
   int page = 1;
   if (std::optional<std::string> p = request.QueryParam("page")) {
-    std::optional<std::int64_t> n = ParseId(*p);
+    std::optional<std::int64_t> n = web::ParseId(*p);
     if (!n || *n > 100000) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
     page = static_cast<int>(*n);
   }
@@ -120,7 +100,7 @@ http::Response ModerationPages::Queue(const http::Request& request, comments::Qu
       entry.Set("comment_id", static_cast<long>(c.id));
       entry.Set("author_id", static_cast<long>(c.account_id));
       entry.Set("article_headline", item.article.headline);
-      entry.Set("article_url", ArticleAddress(item.article));
+      entry.Set("article_url", web::ArticleAddress(item.article.id, item.article.slug));
       entry.Set("author", item.author.deleted ? pages_.locale().Text("deleted_account") : item.author.display_name);
       entry.Set("approved", static_cast<long>(item.author.approved_comments));
       entry.Set("iso", base::FormatIso8601(c.created_at, pages_.settings().zone));
@@ -147,7 +127,7 @@ http::Response ModerationPages::Queue(const http::Request& request, comments::Qu
 http::Response ModerationPages::CommentPage(const http::Request& request, std::string_view id_text) const {
   auto moderator = Moderator(request);
   if (auto* refused = std::get_if<http::Response>(&moderator)) return std::move(*refused);
-  std::optional<std::int64_t> id = ParseId(id_text);
+  std::optional<std::int64_t> id = web::ParseId(id_text);
   if (!id) return pages_.NotFound();
   base::Result<comments::Comment> comment = comments_.Find(*id);
   if (!comment.ok()) return pages_.NotFound();
@@ -161,7 +141,7 @@ http::Response ModerationPages::CommentPage(const http::Request& request, std::s
     const comments::Comment& c = *comment;
     content.Set("comment_id", static_cast<long>(c.id)).Set("author_id", static_cast<long>(c.account_id));
     content.Set("article_id", static_cast<long>(article->id));
-    content.Set("article_headline", article->headline).Set("article_url", ArticleAddress(*article));
+    content.Set("article_headline", article->headline).Set("article_url", web::ArticleAddress(article->id, article->slug));
     content.Set("status", pages_.locale().Text(std::string("status_") + comments::StatusName(c.status)));
     content.Set("author", c.author_deleted ? pages_.locale().Text("deleted_account") : c.author_name);
     content.Set("body_html", c.body_html);
@@ -186,7 +166,7 @@ http::Response ModerationPages::CommentPage(const http::Request& request, std::s
 
 http::Response ModerationPages::CommentAction(const http::Request& request, std::string_view id_text,
                                               std::string_view action) const {
-  std::optional<std::int64_t> id = ParseId(id_text);
+  std::optional<std::int64_t> id = web::ParseId(id_text);
   if (!id || (action != "approve" && action != "reject" && action != "feature" && action != "unfeature")) {
     return pages_.NotFound();
   }
@@ -200,13 +180,13 @@ http::Response ModerationPages::CommentAction(const http::Request& request, std:
                         : what == "reject" ? moderation_.Reject(mod, *id, form.Get("reason"))
                                            : moderation_.Feature(mod, *id, what == "feature");
     if (!done.ok()) return pages_.Error(done.error());
-    return SeeOther(ReturnTo(form));
+    return web::SeeOther(ReturnTo(form));
   });
 }
 
 http::Response ModerationPages::AccountAction(const http::Request& request, std::string_view id_text,
                                               std::string_view action) const {
-  std::optional<std::int64_t> id = ParseId(id_text);
+  std::optional<std::int64_t> id = web::ParseId(id_text);
   if (!id || (action != "ban" && action != "unban")) return pages_.NotFound();
   auto checked = ModeratorForm(request);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
@@ -228,12 +208,12 @@ http::Response ModerationPages::AccountAction(const http::Request& request, std:
       done = moderation_.Ban(mod, *id, ban, form.Get("reason"));
     }
     if (!done.ok()) return pages_.Error(done.error());
-    return SeeOther(ReturnTo(form));
+    return web::SeeOther(ReturnTo(form));
   });
 }
 
 http::Response ModerationPages::ArticlePolicy(const http::Request& request, std::string_view id_text) const {
-  std::optional<std::int64_t> id = ParseId(id_text);
+  std::optional<std::int64_t> id = web::ParseId(id_text);
   if (!id) return pages_.NotFound();
   auto checked = ModeratorForm(request);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
@@ -246,7 +226,7 @@ http::Response ModerationPages::ArticlePolicy(const http::Request& request, std:
     }
     base::Status done = moderation_.SetArticlePolicy(&visitor.account, *id, policy);
     if (!done.ok()) return pages_.Error(done.error());
-    return SeeOther(ReturnTo(form));
+    return web::SeeOther(ReturnTo(form));
   });
 }
 
@@ -256,7 +236,7 @@ http::Response ModerationPages::Log(const http::Request& request) const {
   const accounts::Account& mod = std::get<accounts::Visitor>(moderator).account;
   int page = 1;
   if (std::optional<std::string> p = request.QueryParam("page")) {
-    std::optional<std::int64_t> n = ParseId(*p);
+    std::optional<std::int64_t> n = web::ParseId(*p);
     if (!n || *n > 100000) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
     page = static_cast<int>(*n);
   }

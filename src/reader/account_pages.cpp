@@ -68,7 +68,7 @@ http::Response Reader::SignUp(const http::Request& request) const {
     if (auto old = http::GetCookie(request, identity_.session_cookie()); old && !old->empty()) {
       (void)accounts_.SignOut(*old);
     }
-    http::Response done = SeeOther(state.next);
+    http::Response done = web::SeeOther(state.next);
     done.Add("Set-Cookie", identity_.SessionCookie(*signed_in));
     return done;
   });
@@ -103,7 +103,7 @@ http::Response Reader::SignIn(const http::Request& request) const {
     if (auto old = http::GetCookie(request, identity_.session_cookie()); old && !old->empty()) {
       (void)accounts_.SignOut(*old);
     }
-    http::Response done = SeeOther(state.next);
+    http::Response done = web::SeeOther(state.next);
     done.Add("Set-Cookie", identity_.SessionCookie(*signed_in));
     return done;
   });
@@ -115,7 +115,7 @@ http::Response Reader::SignOut(const http::Request& request) const {
   if (auto token = http::GetCookie(request, identity_.session_cookie()); token && !token->empty()) {
     (void)accounts_.SignOut(*token);
   }
-  http::Response done = SeeOther("/");
+  http::Response done = web::SeeOther("/");
   done.Add("Set-Cookie", identity_.EndSessionCookie());
   return done;
 }
@@ -168,7 +168,7 @@ http::Response Reader::ChangePassword(const http::Request& request) const {
   return web::Offload(pools_.hashing, [this, form = std::move(form), visitor = std::move(visitor)] {
     base::Status changed = accounts_.ChangePassword(visitor, form.Get("current_password"), form.Get("new_password"));
     if (!changed.ok()) return pages_.Error(changed.error());
-    return SeeOther("/account?done=password");
+    return web::SeeOther("/account?done=password");
   });
 }
 
@@ -177,12 +177,11 @@ http::Response Reader::EndSession(const http::Request& request, std::string_view
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
   auto signed_in = SignedInOrRedirect(request);
   if (auto* redirect = std::get_if<http::Response>(&signed_in)) return std::move(*redirect);
-  accounts::Id session_id = 0;
-  for (char c : id) session_id = c >= '0' && c <= '9' && session_id < (1LL << 50) ? session_id * 10 + (c - '0') : -1;
-  if (session_id <= 0) return pages_.NotFound();
-  base::Status ended = accounts_.EndSession(std::get<accounts::Visitor>(signed_in), session_id);
+  std::optional<std::int64_t> session_id = web::ParseId(id);
+  if (!session_id) return pages_.NotFound();
+  base::Status ended = accounts_.EndSession(std::get<accounts::Visitor>(signed_in), *session_id);
   if (!ended.ok()) return pages_.Error(ended.error());
-  return SeeOther("/account?done=session");
+  return web::SeeOther("/account?done=session");
 }
 
 http::Response Reader::Export(const http::Request& request) const {
@@ -255,7 +254,7 @@ http::Response Reader::ResendConfirmation(const http::Request& request) const {
   return web::Offload(pools_.writes, [this, visitor = std::move(visitor)] {
     base::Status sent = accounts_.SendConfirmation(visitor.account);
     if (!sent.ok()) return pages_.Error(sent.error());
-    return SeeOther("/account?done=confirmation");
+    return web::SeeOther("/account?done=confirmation");
   });
 }
 

@@ -12,16 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::optional<comments::Id> ParseId(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  comments::Id id = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    id = id * 10 + (c - '0');
-  }
-  return id > 0 ? std::optional<comments::Id>(id) : std::nullopt;
-}
-
 json::object CommentJson(const comments::Comment& c, const web::Pages& pages) {
   const base::TimeZone& zone = pages.settings().zone;
   json::object o{{"id", c.id},
@@ -41,12 +31,7 @@ json::object CommentJson(const comments::Comment& c, const web::Pages& pages) {
 }  // namespace
 
 // Every JSON write: the CSRF header and Origin, a signed-in reader, a JSON body.
-struct JsonWrite {
-  accounts::Visitor visitor;
-  json::object body;
-};
-
-static std::variant<JsonWrite, http::Response> CheckJsonWrite(const http::Request& request,
+static std::variant<Reader::JsonWrite, http::Response> CheckJsonWrite(const http::Request& request,
                                                              const web::Identity& identity, const web::Pages& pages,
                                                              bool needs_body) {
   base::Status csrf = identity.CheckCsrf(request, request.Header("X-CSRF-Token"));
@@ -58,7 +43,7 @@ static std::variant<JsonWrite, http::Response> CheckJsonWrite(const http::Reques
     r.status = 401;
     return r;
   }
-  JsonWrite write{std::move(*visitor), {}};
+  Reader::JsonWrite write{std::move(*visitor), {}};
   if (needs_body) {
     if (!http::HasContentType(request, "application/json")) {
       return web::JsonError(base::Error::Invalid("Send JSON (Content-Type: application/json).", "body"));
@@ -75,7 +60,7 @@ http::Response Reader::SessionJson(const http::Request& request) const {
   std::optional<accounts::Visitor> visitor = identity_.Visitor(request);
   json::object out{{"signed_in", visitor.has_value()}, {"csrf", csrf.token}};
   std::optional<comments::Id> article_id;
-  if (std::optional<std::string> a = request.QueryParam("article")) article_id = ParseId(*a);
+  if (std::optional<std::string> a = request.QueryParam("article")) article_id = web::ParseId(*a);
   if (visitor) {
     const accounts::Account& a = visitor->account;
     out["account"] = json::object{{"id", a.id},
@@ -131,7 +116,7 @@ http::Response Reader::SessionJson(const http::Request& request) const {
 }
 
 http::Response Reader::PostJson(const http::Request& request, std::string_view article) const {
-  std::optional<comments::Id> article_id = ParseId(article);
+  std::optional<comments::Id> article_id = web::ParseId(article);
   if (!article_id) return web::JsonError(base::Error::NotFound("There is no such article."));
   auto checked = CheckJsonWrite(request, identity_, pages_, true);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
@@ -146,7 +131,7 @@ http::Response Reader::PostJson(const http::Request& request, std::string_view a
     base::Result<comments::PostResult> posted =
         comments_.Post(write.visitor.account, *article_id, parent, web::JsonString(write.body, "body").value_or(""),
                        web::JsonString(write.body, "nonce").value_or(""), identity_.Client(request).ip);
-    if (!posted.ok()) return web::JsonError(posted.error(), pages_.Message(posted.error()));
+    if (!posted.ok()) return Refused(posted.error());
     json::object out{{"comment", CommentJson(posted->comment, pages_)},
                      {"held", posted->held},
                      {"duplicate", posted->duplicate}};
@@ -155,59 +140,54 @@ http::Response Reader::PostJson(const http::Request& request, std::string_view a
   });
 }
 
-http::Response Reader::EditJson(const http::Request& request, std::string_view comment) const {
-  std::optional<comments::Id> id = ParseId(comment);
+// The steps every JSON action on a comment shares: the comment's id, the
+// CSRF check, the signed-in reader, the body; then `act` on the writer thread.
+http::Response Reader::CommentAction(const http::Request& request, std::string_view comment, bool needs_body,
+                                     std::function<http::Response(const JsonWrite&, comments::Id)> act) const {
+  std::optional<comments::Id> id = web::ParseId(comment);
   if (!id) return web::JsonError(base::Error::NotFound("There is no such comment."));
-  auto checked = CheckJsonWrite(request, identity_, pages_, true);
+  auto checked = CheckJsonWrite(request, identity_, pages_, needs_body);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
-  JsonWrite write = std::get<JsonWrite>(std::move(checked));
-  return web::Offload(pools_.writes, [this, write = std::move(write), id] {
+  return web::Offload(pools_.writes, [write = std::get<JsonWrite>(std::move(checked)), id = *id, act = std::move(act)] {
+    return act(write, id);
+  });
+}
+
+http::Response Reader::Refused(const base::Error& error) const { return web::JsonError(error, pages_.Message(error)); }
+
+http::Response Reader::EditJson(const http::Request& request, std::string_view comment) const {
+  return CommentAction(request, comment, true, [this](const JsonWrite& write, comments::Id id) {
     base::Result<comments::Comment> edited =
-        comments_.Edit(write.visitor.account, *id, web::JsonString(write.body, "body").value_or(""));
-    if (!edited.ok()) return web::JsonError(edited.error(), pages_.Message(edited.error()));
+        comments_.Edit(write.visitor.account, id, web::JsonString(write.body, "body").value_or(""));
+    if (!edited.ok()) return Refused(edited.error());
     return web::Json(200, json::object{{"comment", CommentJson(*edited, pages_)},
                                        {"held", edited->status == comments::CommentStatus::kPending}});
   });
 }
 
 http::Response Reader::DeleteJson(const http::Request& request, std::string_view comment) const {
-  std::optional<comments::Id> id = ParseId(comment);
-  if (!id) return web::JsonError(base::Error::NotFound("There is no such comment."));
-  auto checked = CheckJsonWrite(request, identity_, pages_, false);
-  if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
-  JsonWrite write = std::get<JsonWrite>(std::move(checked));
-  return web::Offload(pools_.writes, [this, write = std::move(write), id] {
-    base::Status deleted = comments_.Delete(write.visitor.account, *id);
-    if (!deleted.ok()) return web::JsonError(deleted.error(), pages_.Message(deleted.error()));
+  return CommentAction(request, comment, false, [this](const JsonWrite& write, comments::Id id) {
+    base::Status deleted = comments_.Delete(write.visitor.account, id);
+    if (!deleted.ok()) return Refused(deleted.error());
     return web::Json(200, json::object{{"deleted", true}});
   });
 }
 
 http::Response Reader::VoteJson(const http::Request& request, std::string_view comment) const {
-  std::optional<comments::Id> id = ParseId(comment);
-  if (!id) return web::JsonError(base::Error::NotFound("There is no such comment."));
-  auto checked = CheckJsonWrite(request, identity_, pages_, true);
-  if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
-  JsonWrite write = std::get<JsonWrite>(std::move(checked));
-  return web::Offload(pools_.writes, [this, write = std::move(write), id] {
+  return CommentAction(request, comment, true, [this](const JsonWrite& write, comments::Id id) {
     std::optional<std::int64_t> value = web::JsonInt(write.body, "value");
     if (!value) return web::JsonError(base::Error::Invalid("value must be 1, -1 or 0.", "value"));
-    base::Result<comments::Comment> voted = comments_.Vote(write.visitor.account, *id, static_cast<int>(*value));
-    if (!voted.ok()) return web::JsonError(voted.error(), pages_.Message(voted.error()));
+    base::Result<comments::Comment> voted = comments_.Vote(write.visitor.account, id, static_cast<int>(*value));
+    if (!voted.ok()) return Refused(voted.error());
     return web::Json(200, json::object{{"upvotes", voted->upvotes}, {"downvotes", voted->downvotes}, {"value", *value}});
   });
 }
 
 http::Response Reader::ReportJson(const http::Request& request, std::string_view comment) const {
-  std::optional<comments::Id> id = ParseId(comment);
-  if (!id) return web::JsonError(base::Error::NotFound("There is no such comment."));
-  auto checked = CheckJsonWrite(request, identity_, pages_, true);
-  if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
-  JsonWrite write = std::get<JsonWrite>(std::move(checked));
-  return web::Offload(pools_.writes, [this, write = std::move(write), id] {
-    base::Status reported = comments_.Report(write.visitor.account, *id, web::JsonString(write.body, "reason").value_or(""),
+  return CommentAction(request, comment, true, [this](const JsonWrite& write, comments::Id id) {
+    base::Status reported = comments_.Report(write.visitor.account, id, web::JsonString(write.body, "reason").value_or(""),
                                              web::JsonString(write.body, "text").value_or(""));
-    if (!reported.ok()) return web::JsonError(reported.error(), pages_.Message(reported.error()));
+    if (!reported.ok()) return Refused(reported.error());
     return web::Json(200, json::object{{"reported", true}, {"message", pages_.locale().Text("report_thanks_text")}});
   });
 }

@@ -8,24 +8,10 @@
 namespace gazette::reader {
 namespace {
 
-std::optional<comments::Id> ParseId(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  comments::Id id = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    id = id * 10 + (c - '0');
-  }
-  return id > 0 ? std::optional<comments::Id>(id) : std::nullopt;
-}
-
-std::string ArticleAddress(const comments::ArticleInfo& article) {
-  return "/news/" + std::to_string(article.id) + (article.slug.empty() ? "" : "-" + article.slug);
-}
-
 }  // namespace
 
 http::Response Reader::ComposePage(const http::Request& request, std::string_view article_ref) const {
-  std::optional<comments::Id> article_id = ParseId(article_ref);
+  std::optional<comments::Id> article_id = web::ParseId(article_ref);
   if (!article_id) return pages_.NotFound();
   auto signed_in = SignedInOrRedirect(request);
   if (auto* redirect = std::get_if<http::Response>(&signed_in)) return std::move(*redirect);
@@ -33,7 +19,7 @@ http::Response Reader::ComposePage(const http::Request& request, std::string_vie
   if (!article.ok() || !article->published) return pages_.NotFound();
   std::optional<comments::Comment> parent;
   if (std::optional<std::string> reply_to = request.QueryParam("reply_to")) {
-    std::optional<comments::Id> parent_id = ParseId(*reply_to);
+    std::optional<comments::Id> parent_id = web::ParseId(*reply_to);
     base::Result<comments::Comment> found = parent_id ? comments_.Find(*parent_id) : base::Error::NotFound("");
     if (!found.ok() || found->article_id != *article_id || !found->Counted()) return pages_.NotFound();
     parent = std::move(*found);
@@ -44,7 +30,7 @@ http::Response Reader::ComposePage(const http::Request& request, std::string_vie
   frame.path = std::string(request.target);
   return FormPage(request, 200, "compose.tpl", frame, [&](render::Dict& content) {
     content.Set("heading", frame.title);
-    content.Set("article_headline", article->headline).Set("article_url", ArticleAddress(*article));
+    content.Set("article_headline", article->headline).Set("article_url", web::ArticleAddress(article->id, article->slug));
     content.Set("action", "/news/" + std::to_string(*article_id) + "/comments");
     content.Set("nonce", accounts::NewShortToken());
     std::string hint = pages_.locale().Text("max_chars_hint");
@@ -61,7 +47,7 @@ http::Response Reader::ComposePage(const http::Request& request, std::string_vie
 }
 
 http::Response Reader::PostForm(const http::Request& request, std::string_view article_ref) const {
-  std::optional<comments::Id> article_id = ParseId(article_ref);
+  std::optional<comments::Id> article_id = web::ParseId(article_ref);
   if (!article_id) return pages_.NotFound();
   auto checked = CheckedForm(request);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
@@ -72,25 +58,25 @@ http::Response Reader::PostForm(const http::Request& request, std::string_view a
   return web::Offload(pools_.writes, [this, &request, form = std::move(form), visitor = std::move(visitor), article_id] {
     std::optional<comments::Id> parent;
     if (std::string p = form.Get("parent_id"); !p.empty()) {
-      parent = ParseId(p);
+      parent = web::ParseId(p);
       if (!parent) return pages_.Error(base::Error::NotFound("").Keyed("parent_missing"));
     }
     base::Result<comments::PostResult> posted = comments_.Post(visitor.account, *article_id, parent, form.Get("body"),
                                                               form.Get("nonce"), identity_.Client(request).ip);
     if (!posted.ok()) return pages_.Error(posted.error());
     base::Result<comments::ArticleInfo> article = comments_.Article(*article_id);
-    std::string address = article.ok() ? ArticleAddress(*article) : "/";
+    std::string address = article.ok() ? web::ArticleAddress(article->id, article->slug) : "/";
     const render::Locale& l = pages_.locale();
     if (posted->held) {
       return Notice(request, 200, l.Text("comment_held_title"), l.Text("comment_held_text"), address + "#comments",
                     l.Text("back_to_article"));
     }
-    return SeeOther(address + "#comment-" + std::to_string(posted->comment.id));
+    return web::SeeOther(address + "#comment-" + std::to_string(posted->comment.id));
   });
 }
 
 http::Response Reader::ActionsPage(const http::Request& request, std::string_view comment_ref) const {
-  std::optional<comments::Id> id = ParseId(comment_ref);
+  std::optional<comments::Id> id = web::ParseId(comment_ref);
   if (!id) return pages_.NotFound();
   base::Result<comments::Comment> comment = comments_.Find(*id);
   if (!comment.ok() || !comment->Counted()) return pages_.NotFound();
@@ -103,7 +89,7 @@ http::Response Reader::ActionsPage(const http::Request& request, std::string_vie
   frame.path = std::string(request.path);
   return FormPage(request, 200, "comment_actions.tpl", frame, [&](render::Dict& content) {
     content.Set("article_headline", article->headline);
-    content.Set("article_url", ArticleAddress(*article) + "#comment-" + std::to_string(comment->id));
+    content.Set("article_url", web::ArticleAddress(article->id, article->slug) + "#comment-" + std::to_string(comment->id));
     content.Set("comment_id", static_cast<long>(comment->id));
     web::FillComment(content.Include("COMMENT", "comment.tpl"), view, comments::ThreadItem{*comment, 0, {}});
     if (!visitor) {
@@ -128,7 +114,7 @@ http::Response Reader::ActionsPage(const http::Request& request, std::string_vie
 
 http::Response Reader::ActionForm(const http::Request& request, std::string_view comment_ref,
                                   std::string_view action) const {
-  std::optional<comments::Id> id = ParseId(comment_ref);
+  std::optional<comments::Id> id = web::ParseId(comment_ref);
   if (!id || (action != "vote" && action != "report" && action != "edit" && action != "delete")) {
     return pages_.NotFound();
   }
@@ -158,13 +144,13 @@ http::Response Reader::ActionForm(const http::Request& request, std::string_view
     }
     if (!done.ok()) return pages_.Error(done.error());
     base::Result<comments::ArticleInfo> article = comments_.Article(comment->article_id);
-    std::string address = article.ok() ? ArticleAddress(*article) : "/";
+    std::string address = article.ok() ? web::ArticleAddress(article->id, article->slug) : "/";
     if (what == "report") {
       const render::Locale& l = pages_.locale();
       return Notice(request, 200, l.Text("report_thanks_title"), l.Text("report_thanks_text"), address + "#comments",
                     l.Text("back_to_article"));
     }
-    return SeeOther(address + (what == "delete" ? "#comments" : "#comment-" + std::to_string(*id)));
+    return web::SeeOther(address + (what == "delete" ? "#comments" : "#comment-" + std::to_string(*id)));
   });
 }
 

@@ -14,12 +14,6 @@ std::string SafeNext(std::string_view next) {
   return std::string(next);
 }
 
-http::Response SeeOther(const std::string& location) {
-  http::Response r = http::Response::Redirect(303, location);
-  r.Set("Cache-Control", "private, no-store");
-  return r;
-}
-
 void Reader::AddRoutes(http::Router& router) {
   using R = const http::Request&;
   using P = const http::PathParams&;
@@ -65,7 +59,7 @@ std::variant<accounts::Visitor, http::Response> Reader::SignedInOrRedirect(const
   if (visitor) return std::move(*visitor);
   // After signing in, come back to the page; a form's address would answer GET with 405.
   std::string target = request.method == http::Method::kGet ? std::string(request.target) : "/account";
-  return SeeOther("/account/signin?next=" + http::QueryEncode(SafeNext(target)));
+  return web::SeeOther("/account/signin?next=" + http::QueryEncode(SafeNext(target)));
 }
 
 http::Response Reader::FormPage(const http::Request& request, int status, std::string_view tpl, web::PageFrame frame,

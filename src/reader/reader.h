@@ -63,6 +63,18 @@ class Reader {
   http::Response DeleteJson(const http::Request& request, std::string_view comment) const;
   http::Response VoteJson(const http::Request& request, std::string_view comment) const;
   http::Response ReportJson(const http::Request& request, std::string_view comment) const;
+  // A JSON write's visitor and body, once its checks passed.
+ public:
+  struct JsonWrite {
+    accounts::Visitor visitor;
+    boost::json::object body;
+  };
+
+ private:
+  http::Response CommentAction(const http::Request& request, std::string_view comment, bool needs_body,
+                               std::function<http::Response(const JsonWrite&, comments::Id)> act) const;
+  // The error as JSON, its message in the site's language.
+  http::Response Refused(const base::Error& error) const;
   // The reader's comments and votes, for their data download.
   base::Result<boost::json::object> ExportActivity(accounts::Id account_id) const;
 
@@ -87,8 +99,5 @@ class Reader {
 
 // `next` when it is a path on this site ("/news/1-x#comments"), else "/".
 std::string SafeNext(std::string_view next);
-
-// 303 See Other to `location`.
-http::Response SeeOther(const std::string& location);
 
 }  // namespace gazette::reader

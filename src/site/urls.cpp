@@ -2,13 +2,11 @@
 
 #include <charconv>
 
+#include "web/pages.h"
+
 namespace gazette::site {
 
-std::string ArticlePath(core::Id id, std::string_view slug) {
-  std::string path = "/news/" + std::to_string(id);
-  if (!slug.empty()) path.append("-").append(slug);
-  return path;
-}
+std::string ArticlePath(core::Id id, std::string_view slug) { return web::ArticleAddress(id, slug); }
 
 std::string SectionPath(std::string_view slug) { return "/section/" + std::string(slug); }
 std::string TagPath(std::string_view slug) { return "/tag/" + std::string(slug); }

@@ -89,6 +89,28 @@ http::Response Pages::Error(const base::Error& error) const {
   return response;
 }
 
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
+}
+
+http::Response SeeOther(const std::string& location) {
+  http::Response r = http::Response::Redirect(303, location);
+  r.Set("Cache-Control", "private, no-store");
+  return r;
+}
+
+std::string ArticleAddress(std::int64_t id, std::string_view slug) {
+  std::string out = "/news/" + std::to_string(id);
+  if (!slug.empty()) out.append("-").append(slug);
+  return out;
+}
+
 std::string PagedPath(std::string_view path, int page) {
   std::string out(path);
   if (page > 1) out += (out.find('?') == std::string::npos ? "?page=" : "&page=") + std::to_string(page);

@@ -3,7 +3,9 @@
 // (layout, navigation), error pages, and messages in the site's language.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,15 @@ class Pages {
   core::ReadingService& reading_;
   const base::Clock& clock_;
 };
+
+// A positive id from a path segment or form field ("42"); nothing otherwise.
+std::optional<std::int64_t> ParseId(std::string_view text);
+
+// 303 See Other to `location`, never stored by caches.
+http::Response SeeOther(const std::string& location);
+
+// An article's address from its id and slug: "/news/42-slug".
+std::string ArticleAddress(std::int64_t id, std::string_view slug);
 
 // `path` with "?page=N" (or "&page=N" when it has a query) for pages after the first.
 std::string PagedPath(std::string_view path, int page);
