@@ -33,21 +33,10 @@
 // Run from tests/browser: GAZETTE_BIN=../../build/gazette node comments.test.mjs
 // Exits 0 when every check passes, 1 with the list of failures otherwise.
 
-import { spawn, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(process.env.GAZETTE_BIN ?? path.join(here, '..', '..', 'build', 'gazette'));
-const ARTIFACTS = path.resolve(process.env.GAZETTE_ARTIFACTS ?? 'artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+import {
+  DESKTOP, PHONE, artifact, check, fail, fetchText, gazette, launchChromium, makeDemo, pageContrast,
+  pageOverflow, prepare, reportCspViolations, run, serve, serverStderr, startWatchdog, storyLinks, tearDown, watchPage,
+} from './support.mjs';
 
 // The interface text of the default theme (themes/default/locales/en.toml).
 const TEXT = {
@@ -68,83 +57,7 @@ const TEXT = {
   voteUp: 'Vote up',
 };
 
-const started = Date.now();
-const failures = [];
-let checks = 0;
-
-function check(ok, where, message) {
-  checks += 1;
-  if (!ok) failures.push(`${where}: ${message}`);
-  return ok;
-}
-
-// --- the server and the command line ----------------------------------------
-
-// The children get no GAZETTE_* variables from CTest: GAZETTE_BIN and
-// GAZETTE_ARTIFACTS are for this script, and the binary reads GAZETTE_DB etc.
-const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GAZETTE_')));
-
-function gazette(...args) {
-  return execFileSync(BIN, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-let server = null;
-let serverErr = '';
-
-function startServer(db, port) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
-      { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    server = child;
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`gazette serve did not start in 15 s:\n${out}${serverErr}`)), 15000);
-    // Keep reading both pipes for the whole run: the access log goes to stdout.
-    child.stdout.on('data', (chunk) => {
-      if (out.length < 100000) out += chunk;
-      if (out.includes('is serving')) { clearTimeout(timer); resolve(child); }
-    });
-    child.stderr.on('data', (chunk) => { if (serverErr.length < 100000) serverErr += chunk; });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`gazette serve exited (${code ?? signal}) before serving:\n${serverErr}`));
-    });
-  });
-}
-
-function stopServer() {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
-    child.kill('SIGTERM');
-  });
-}
-
-// If this script dies or is stopped, the server goes too.
-process.on('exit', () => { if (server && server.exitCode === null) server.kill('SIGTERM'); });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { if (server) server.kill('SIGTERM'); process.exit(1); });
-}
-
-// A hung browser or server must not hold CTest for its whole timeout.
-setTimeout(() => {
-  console.error(`FAIL: still running after 150 s; failures so far:\n  ${failures.join('\n  ') || '(none)'}`);
-  process.exit(1);
-}, 150000).unref();
+startWatchdog(150);
 
 // --- browser contexts that report what goes wrong ---------------------------
 
@@ -159,40 +72,9 @@ async function newVisitor(where, options = DESKTOP, scheme = 'light') {
   const context = await browser.newContext({ ...options, colorScheme: scheme, reducedMotion: 'reduce' });
   context.setDefaultTimeout(10000);
   await context.route((url) => !url.href.startsWith(`${origin}/`), (route) => route.fulfill({ status: 204, body: '' }));
-  // CSP violations also reach the console; this catches them even if Chromium
-  // changes its message, and survives navigations.
-  await context.exposeBinding('__gazetteCspViolation', ({ page }, text) =>
-    check(false, where, `CSP violation on ${page.url()}: ${text}`));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__gazetteCspViolation(
-        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
-  });
-  context.on('page', (page) => watch(page, where));
+  await reportCspViolations(context, where);
+  context.on('page', (page) => watchPage(page, where, { navigates: true }));
   return { context, page: await context.newPage() };
-}
-
-function watch(page, where) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') check(false, where, `console error on ${page.url()}: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (error) => check(false, where, `page error on ${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    const error = request.failure()?.errorText ?? '';
-    // Cancelled because the page went on to another (a navigation replaced
-    // it, or the icon of a page left at once) is not a failure.
-    if (error === 'net::ERR_ABORTED') return;
-    check(false, where, `request failed: ${request.method()} ${request.url()}: ${error}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) {
-      check(false, where, `HTTP ${response.status()} for ${response.request().method()} ${response.url()}`);
-    }
-  });
-  page.on('dialog', (dialog) => {
-    check(false, where, `unexpected ${dialog.type()} dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
 }
 
 // Clicks `button` in a comment form and waits for the reload the script does
@@ -240,78 +122,13 @@ function commentsOn(page) {
   })));
 }
 
-// Runs in the page: how wide the page is, and what sticks out past `width`.
-function pageOverflow(width) {
-  const wide = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5) && getComputedStyle(el).position !== 'absolute') {
-      wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''}` +
-        ` [${Math.round(r.left)}..${Math.round(r.right)}]`);
-    }
-  }
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 5) };
-}
-
-// Runs in the page: the text under `selector` whose contrast is below WCAG
-// AA (4.5:1, or 3:1 for large text), and the comment action rows whose items
-// do not share one line (each item's vertical center within 3 px of the
-// score's).
-function pageLayout(selector) {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  const rgba = (css) => {
-    ctx.clearRect(0, 0, 1, 1);
-    ctx.fillStyle = '#000';
-    ctx.fillStyle = css;
-    ctx.fillRect(0, 0, 1, 1);
-    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-    return [r, g, b, a / 255];
-  };
-  const over = (top, bottom) => {
-    const a = top[3] + bottom[3] * (1 - top[3]);
-    if (a === 0) return [0, 0, 0, 0];
-    return [0, 1, 2].map((i) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a).concat(a);
-  };
-  const canvasColor = matchMedia('(prefers-color-scheme: dark)').matches ? [18, 18, 18, 1] : [255, 255, 255, 1];
-  const backgroundOf = (el) => {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
-    return layers.reduceRight((below, layer) => over(layer, below), canvasColor);
-  };
-  const luminance = ([r, g, b]) => {
-    const lin = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  };
-  const contrast = (fg, bg) => {
-    const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
+// Runs in the page: the comment action rows under `selector` whose items do
+// not share one line (each item's vertical center within 3 px of the score's).
+function pageMisalignedActions(selector) {
   const describe = (el) => el.tagName.toLowerCase() +
     (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
-  const lowContrast = [];
   const misaligned = [];
   for (const root of document.querySelectorAll(selector)) {
-    const seen = new Set();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!node.data.trim() || !el || seen.has(el)) continue;
-      seen.add(el);
-      const style = getComputedStyle(el);
-      const rect = el.getBoundingClientRect();
-      if (style.visibility !== 'visible' || rect.width <= 1 || rect.height <= 1) continue;
-      const bg = backgroundOf(el);
-      const fg = over(rgba(style.color), bg);
-      const size = parseFloat(style.fontSize);
-      const needed = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
-      const ratio = contrast(fg, bg);
-      if (ratio < needed) {
-        lowContrast.push(`${describe(el)} "${node.data.trim().slice(0, 30)}": rgb(${fg.slice(0, 3).map(Math.round)}) ` +
-          `on rgb(${bg.slice(0, 3).map(Math.round)}) is ${ratio.toFixed(2)}:1, needs ${needed}:1`);
-      }
-    }
     for (const row of root.querySelectorAll('.comment-actions')) {
       const score = row.querySelector('.score');
       if (!score) continue;
@@ -326,14 +143,16 @@ function pageLayout(selector) {
       }
     }
   }
-  return { lowContrast: [...new Set(lowContrast)], misaligned };
+  return misaligned;
 }
 
-// Checks pageLayout on `selector`; each distinct problem is reported once per page kind.
+// Checks the text contrast (WCAG AA) under `selector` and that each comment's
+// actions are on one line; each distinct misalignment is reported once per page kind.
 const reportedLayout = new Set();
 async function checkLayout(page, where, selector) {
-  const { lowContrast, misaligned } = await page.evaluate(pageLayout, selector);
-  for (const low of lowContrast) check(false, where, `low contrast: ${low}`);
+  const { lowContrast } = await page.evaluate(pageContrast, { selector, quote: 30, ids: false });
+  const misaligned = await page.evaluate(pageMisalignedActions, selector);
+  for (const low of new Set(lowContrast)) check(false, where, `low contrast: ${low}`);
   // One row is enough to show a misalignment that every row repeats.
   const kinds = new Map();
   for (const m of misaligned) {
@@ -345,21 +164,15 @@ async function checkLayout(page, where, selector) {
     reportedLayout.add(`${where}|${kind}`);
     check(false, where, `comment actions not on one line: ${m}`);
   }
-  checks += 1;
+  check(true, where, 'the layout');
 }
 
 async function screenshot(page, name) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(ARTIFACTS, `comments-${name}.png`), fullPage: true });
+  await page.screenshot({ path: artifact(`comments-${name}`), fullPage: true });
   // The comment block alone, at full resolution, where there is one.
   const block = page.locator('section#comments');
-  if (await block.count() === 1) await block.screenshot({ path: path.join(ARTIFACTS, `comments-${name}-block.png`) });
-}
-
-async function fetchText(p) {
-  const r = await fetch(origin + p);
-  if (r.status !== 200) throw new Error(`GET ${p} answered ${r.status}`);
-  return r.text();
+  if (await block.count() === 1) await block.screenshot({ path: artifact(`comments-${name}-block`) });
 }
 
 // --- scenario 1: a reader's journey -------------------------------------------
@@ -370,7 +183,7 @@ async function step(where, fn, essential = false) {
   try {
     return await fn(where);
   } catch (error) {
-    failures.push(`${where}: stopped: ${error.message.split('\n')[0]}`);
+    fail(`${where}: stopped: ${error.message.split('\n')[0]}`);
     if (essential) throw new Error(`${where} failed, the steps after it need it`);
     return undefined;
   }
@@ -876,43 +689,32 @@ async function hostileComments(articlePath, runId, moderator) {
 // --- the run -----------------------------------------------------------------
 
 async function main() {
-  if (!fs.existsSync(BIN)) throw new Error(`no gazette binary at ${BIN} (set GAZETTE_BIN)`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (\`make test\` installs it)`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-comments-'));
+  const tmp = prepare('gazette-comments-');
   const runId = Date.now().toString(36);
   try {
-    const db = `sqlite:${path.join(tmp, 'g.db')}`;
-    gazette('demo', '--db', db);
+    const db = makeDemo(tmp);
     const added = gazette('user', 'add', '--db', db, '--role', 'moderator', 'mod@example.org');
     const password = added.match(/^password: (\S+)\s*$/m)?.[1];
     if (!password) throw new Error(`\`gazette user add\` printed no "password: ..." line:\n${added}`);
     const moderator = { db, email: 'mod@example.org', password };
-    const port = await freePort();
-    await startServer(db, port);
-    origin = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run'],
-    });
+    origin = await serve(db);
+    browser = await launchChromium();
 
     let journey = null;
     try {
       journey = await readerJourney(moderator, runId);
     } catch (error) {
-      failures.push(`journey: stopped: ${error.stack ?? error}`);
+      fail(`journey: stopped: ${error.stack ?? error}`);
     }
 
     // The hostile comments go under another article than the top story, in
     // another section than the one the journey made pre-moderated for a while.
     let hostilePath = null;
-    const top = (await fetchText('/')).match(/<h2 id="top-story-headline"><a href="([^"]+)"/)?.[1];
-    const latest = await fetchText('/latest');
-    for (const m of latest.matchAll(/<li class="item">.*?<a class="headline" href="([^"]+)"/g)) {
-      const p = new URL(m[1], origin).pathname;
+    const { top, latest } = await storyLinks(origin);
+    for (const href of latest) {
+      const p = new URL(href, origin).pathname;
       if (top && p === new URL(top, origin).pathname) continue;
-      const html = await fetchText(p);
+      const html = await fetchText(origin, p);
       const section = html.match(/<a class="rubric" href="\/section\/([^"]+)">/)?.[1];
       if (html.includes('id="comments"') && section !== journey?.section) { hostilePath = p; break; }
     }
@@ -920,27 +722,13 @@ async function main() {
     try {
       await hostileComments(hostilePath, runId, moderator);
     } catch (error) {
-      failures.push(`hostile: stopped: ${error.stack ?? error}`);
+      fail(`hostile: stopped: ${error.stack ?? error}`);
     }
   } finally {
-    if (browser) await browser.close();
-    await stopServer();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await tearDown(browser, tmp);
   }
-  const serverNotes = serverErr.split('\n').filter((line) => line.trim() && !/ info: /.test(line));
+  const serverNotes = serverStderr().split('\n').filter((line) => line.trim() && !/ info: /.test(line));
   if (serverNotes.length) console.error(`gazette serve wrote to stderr:\n${serverNotes.join('\n')}`);
 }
 
-try {
-  await main();
-} catch (error) {
-  failures.push(`error: ${error.stack ?? error}`);
-}
-const seconds = ((Date.now() - started) / 1000).toFixed(1);
-if (failures.length) {
-  console.error(`FAIL: ${failures.length} of ${checks} checks failed (${seconds} s):`);
-  for (const f of failures) console.error(`  ${f}`);
-  console.error(`screenshots: ${ARTIFACTS}`);
-  process.exit(1);
-}
-console.log(`ok: ${checks} checks passed (${seconds} s); screenshots in ${ARTIFACTS}`);
+await run(main);
