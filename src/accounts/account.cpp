@@ -5,6 +5,8 @@ namespace gazette::accounts {
 const char* RoleName(Role role) {
   switch (role) {
     case Role::kReader: return "reader";
+    case Role::kAuthor: return "author";
+    case Role::kEditor: return "editor";
     case Role::kModerator: return "moderator";
     case Role::kAdmin: return "admin";
   }
@@ -12,12 +14,14 @@ const char* RoleName(Role role) {
 }
 
 std::optional<Role> ParseRole(std::string_view name) {
-  if (name == "reader") return Role::kReader;
-  if (name == "moderator") return Role::kModerator;
-  if (name == "admin") return Role::kAdmin;
+  for (Role role : {Role::kReader, Role::kAuthor, Role::kEditor, Role::kModerator, Role::kAdmin}) {
+    if (name == RoleName(role)) return role;
+  }
   return std::nullopt;
 }
 
-bool CanModerate(Role role) { return role == Role::kModerator || role == Role::kAdmin; }
+bool IsStaff(Role role) { return role != Role::kReader; }
+
+bool CanModerate(Role role) { return role == Role::kModerator || role == Role::kEditor || role == Role::kAdmin; }
 
 }  // namespace gazette::accounts

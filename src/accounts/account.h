@@ -13,13 +13,15 @@ namespace gazette::accounts {
 using Id = std::int64_t;
 using base::Timestamp;
 
-// Readers comment; moderators and admins also moderate. The newsroom adds
-// its own roles later.
-enum class Role { kReader, kModerator, kAdmin };
+// Readers comment. Staff: authors write, editors publish and moderate,
+// moderators moderate comments only, admins do everything (the newsroom's
+// full matrix is in newsroom/permissions.h and docs/permissions.md).
+enum class Role { kReader, kAuthor, kEditor, kModerator, kAdmin };
 
-const char* RoleName(Role role);  // "reader", "moderator", "admin"
+const char* RoleName(Role role);  // "reader", "author", "editor", "moderator", "admin"
 std::optional<Role> ParseRole(std::string_view name);
-bool CanModerate(Role role);
+bool IsStaff(Role role);      // every role but reader: shorter sessions, the /admin sign-in
+bool CanModerate(Role role);  // moderators, editors and admins
 
 struct Account {
   Id id = 0;
@@ -32,6 +34,7 @@ struct Account {
   std::string ban_reason;
   std::int64_t approved_comments = 0;  // comments a moderator or the pipeline let through
   Timestamp created_at{};
+  bool service = false;  // an API token's account: no email, no password, no sign-in
 
   bool BannedAt(Timestamp now) const { return banned_until && *banned_until > now; }
 };
@@ -48,6 +51,19 @@ struct Session {
   Timestamp expires_at{};
   std::string user_agent;
   std::string ip;
+};
+
+// A bearer token for the admin API. It acts as its own service account
+// (named after the token, with the token's role); only its hash is stored.
+struct ApiToken {
+  Id id = 0;
+  Id account_id = 0;
+  std::string name;
+  Role role = Role::kReader;
+  Id created_by = 0;  // the admin who made it; 0: the command line
+  Timestamp created_at{};
+  std::optional<Timestamp> last_used_at;
+  std::optional<Timestamp> revoked_at;
 };
 
 }  // namespace gazette::accounts

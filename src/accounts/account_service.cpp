@@ -96,7 +96,7 @@ Result<SignedIn> AccountService::StartSession(const Account& account, const Clie
   std::string token = NewToken();
   session.token_hash = TokenHash(token);
   session.created_at = session.last_seen_at = now;
-  session.expires_at = now + (CanModerate(account.role) ? settings_.staff_session : settings_.reader_session);
+  session.expires_at = now + (IsStaff(account.role) ? settings_.staff_session : settings_.reader_session);
   session.user_agent = std::string(client.user_agent.substr(0, 300));
   session.ip = client.ip;
   Result<Id> id = store_.CreateSession(session);
@@ -169,7 +169,7 @@ Result<Visitor> AccountService::Authenticate(std::string_view token) {
   // Sliding expiry, written at most every few minutes rather than on every request.
   if (now - session.last_seen_at >= kTouchEvery) {
     session.last_seen_at = now;
-    session.expires_at = now + (CanModerate(account.role) ? settings_.staff_session : settings_.reader_session);
+    session.expires_at = now + (IsStaff(account.role) ? settings_.staff_session : settings_.reader_session);
     (void)store_.TouchSession(session.id, session.last_seen_at, session.expires_at);
   }
   return Visitor{account, session};
@@ -221,6 +221,82 @@ Result<std::string> AccountService::AddUser(std::string_view email, std::string_
   Result<Id> id = store_.CreateAccount({*address, *name, *hash, role, true, clock_.Now()});
   if (!id.ok()) return std::move(id).error();
   return password;
+}
+
+Result<std::vector<Account>> AccountService::Staff(const Account& actor) {
+  GZ_TRY(Require(actor, Action::kManageStaff));
+  return store_.ListStaff();
+}
+
+Result<std::string> AccountService::AddStaff(const Account& actor, std::string_view email,
+                                             std::string_view display_name, Role role) {
+  GZ_TRY(Require(actor, Action::kManageStaff));
+  if (!IsStaff(role)) return Error::Invalid("Choose a staff role.", "role");
+  Result<std::string> address = NormalizeEmail(email);
+  if (!address.ok()) return std::move(address).error();
+  Result<Account> existing = store_.FindAccountByEmail(*address);
+  if (existing.ok() && existing->role == Role::kAdmin && role != Role::kAdmin) GZ_TRY(KeepAnAdmin(existing->id));
+  return AddUser(email, display_name, role);
+}
+
+Status AccountService::SetStaffRole(const Account& actor, Id account_id, Role role) {
+  GZ_TRY(Require(actor, Action::kManageStaff));
+  Result<Account> target = store_.FindAccount(account_id);
+  if (!target.ok() || target->deleted || target->service) return Error::NotFound("There is no such account.");
+  if (target->role == Role::kAdmin && role != Role::kAdmin) GZ_TRY(KeepAnAdmin(account_id));
+  return store_.SetRole(account_id, role);
+}
+
+Status AccountService::KeepAnAdmin(Id leaving) {
+  Result<std::vector<Account>> staff = store_.ListStaff();
+  if (!staff.ok()) return std::move(staff).error();
+  for (const Account& a : *staff) {
+    if (a.role == Role::kAdmin && a.id != leaving) return {};
+  }
+  return Error::Invalid("The site needs at least one admin: make someone else admin first.", "role");
+}
+
+Result<std::pair<ApiToken, std::string>> AccountService::CreateToken(const Account& actor, std::string_view name,
+                                                                     Role role) {
+  GZ_TRY(Require(actor, Action::kManageTokens));
+  Result<std::string> clean = NormalizeDisplayName(name);
+  if (!clean.ok()) {
+    Error error = std::move(clean).error();
+    error.field = "name";
+    return error;
+  }
+  if (!IsStaff(role)) return Error::Invalid("Choose a staff role for the token.", "role");
+  std::string token = std::string(kTokenPrefix) + NewToken();
+  ApiToken made;
+  made.name = *clean;
+  made.role = role;
+  made.created_by = actor.id;
+  made.created_at = clock_.Now();
+  Result<ApiToken> stored = store_.CreateToken(made, TokenHash(token));
+  if (!stored.ok()) return std::move(stored).error();
+  return std::make_pair(*stored, token);
+}
+
+Result<std::vector<ApiToken>> AccountService::Tokens(const Account& actor) {
+  GZ_TRY(Require(actor, Action::kManageTokens));
+  return store_.ListTokens();
+}
+
+Status AccountService::RevokeToken(const Account& actor, Id token_id) {
+  GZ_TRY(Require(actor, Action::kManageTokens));
+  return store_.RevokeToken(token_id, clock_.Now());
+}
+
+Result<Account> AccountService::AuthenticateToken(std::string_view token) {
+  if (!token.starts_with(kTokenPrefix) || token.size() > 200) return Error::NotFound("This token is not valid.");
+  Result<std::pair<ApiToken, Account>> found = store_.FindToken(TokenHash(token));
+  if (!found.ok()) return Error::NotFound("This token is unknown or was revoked.");
+  Timestamp now = clock_.Now();
+  // Remember the use, at most once a minute per token.
+  if (!found->first.last_used_at || now - *found->first.last_used_at >= std::chrono::minutes(1)) {
+    (void)store_.TouchToken(found->first.id, now);
+  }
+  return found->second;
 }
 
 Status AccountService::SendConfirmation(const Account& account) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accounts/account_store.h"
+#include "accounts/permissions.h"
 #include "accounts/secrets.h"
 #include "base/rate_limiter.h"
 
@@ -49,6 +50,9 @@ struct Visitor {
   Account account;
   Session session;
 };
+
+// API tokens start with this, so that secret scanners and people spot them.
+inline constexpr std::string_view kTokenPrefix = "gzt_";
 
 // Limits on what people type.
 inline constexpr std::size_t kMinNameChars = 2;
@@ -93,6 +97,23 @@ class AccountService {
   // name is taken from the email. For `gazette user add`.
   Result<std::string> AddUser(std::string_view email, std::string_view display_name, Role role);
 
+  // Staff, for admins (`actor`): the list, a new member (or an existing
+  // account given a staff role) with a generated password, which is
+  // returned; a role change (kReader takes someone off the staff). The last
+  // admin cannot be demoted.
+  Result<std::vector<Account>> Staff(const Account& actor);
+  Result<std::string> AddStaff(const Account& actor, std::string_view email, std::string_view display_name, Role role);
+  Status SetStaffRole(const Account& actor, Id account_id, Role role);
+
+  // API tokens, for admins: a new token (returned once, never stored) with
+  // its own service account of the given role; the list; revoking one.
+  Result<std::pair<ApiToken, std::string>> CreateToken(const Account& actor, std::string_view name, Role role);
+  Result<std::vector<ApiToken>> Tokens(const Account& actor);
+  Status RevokeToken(const Account& actor, Id token_id);
+  // The service account a bearer token acts as; kNotFound when the token is
+  // unknown or revoked.
+  Result<Account> AuthenticateToken(std::string_view token);
+
   // Email confirmation (when settings().verify_email).
   Status SendConfirmation(const Account& account);
   Status ConfirmEmail(std::string_view token);
@@ -100,6 +121,8 @@ class AccountService {
  private:
   Result<SignedIn> StartSession(const Account& account, const ClientInfo& client);
   Status CheckPassword(std::string_view password) const;
+  // kInvalid when `leaving` is the only admin.
+  Status KeepAnAdmin(Id leaving);
 
   AccountStore& store_;
   const base::Clock& clock_;

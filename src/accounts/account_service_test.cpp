@@ -179,3 +179,77 @@ TEST_F(AccountsTest, EmailConfirmationWhenRequired) {
 
 }  // namespace
 }  // namespace gazette::accounts
+
+namespace gazette::accounts {
+namespace {
+
+class StaffTest : public AccountsTest {
+ protected:
+  Account Make(const std::string& email, Role role) {
+    auto password = Service().AddUser(email, "", role);
+    EXPECT_TRUE(password.ok());
+    return *store_.FindAccountByEmail(email);
+  }
+};
+
+TEST_F(StaffTest, AdminsAddStaffAndChangeRolesOthersMayNot) {
+  Account admin = Make("admin@example.org", Role::kAdmin);
+  Account editor = Make("editor@example.org", Role::kEditor);
+  auto password = Service().AddStaff(admin, "new.author@example.org", "New Author", Role::kAuthor);
+  ASSERT_TRUE(password.ok());
+  auto signed_in = Service().SignIn("new.author@example.org", *password, client_);
+  ASSERT_TRUE(signed_in.ok());
+  EXPECT_EQ(signed_in->account.role, Role::kAuthor);
+  EXPECT_EQ(signed_in->expires_at, clock_.Now() + settings_.staff_session);
+  EXPECT_EQ(Service().AddStaff(editor, "x@example.org", "", Role::kAuthor).error().code, base::ErrorCode::kForbidden);
+  EXPECT_EQ(Service().AddStaff(admin, "x@example.org", "", Role::kReader).error().field, "role");
+  ASSERT_TRUE(Service().SetStaffRole(admin, signed_in->account.id, Role::kEditor).ok());
+  EXPECT_EQ(store_.FindAccount(signed_in->account.id)->role, Role::kEditor);
+  EXPECT_EQ(Service().SetStaffRole(editor, admin.id, Role::kReader).error().code, base::ErrorCode::kForbidden);
+  auto staff = Service().Staff(admin);
+  ASSERT_TRUE(staff.ok());
+  EXPECT_EQ(staff->size(), 3u);
+  EXPECT_FALSE(Service().Staff(editor).ok());
+}
+
+TEST_F(StaffTest, TheLastAdminStays) {
+  Account admin = Make("admin@example.org", Role::kAdmin);
+  auto refused = Service().SetStaffRole(admin, admin.id, Role::kEditor);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, base::ErrorCode::kInvalid);
+  EXPECT_EQ(Service().AddStaff(admin, "admin@example.org", "", Role::kEditor).error().code,
+            base::ErrorCode::kInvalid);
+  Account second = Make("second@example.org", Role::kAdmin);
+  EXPECT_TRUE(Service().SetStaffRole(second, admin.id, Role::kEditor).ok());
+}
+
+TEST_F(StaffTest, TokensAuthenticateAsTheirRoleUntilRevoked) {
+  Account admin = Make("admin@example.org", Role::kAdmin);
+  Account editor = Make("editor@example.org", Role::kEditor);
+  EXPECT_EQ(Service().CreateToken(editor, "Robot", Role::kEditor).error().code, base::ErrorCode::kForbidden);
+  EXPECT_EQ(Service().CreateToken(admin, "", Role::kEditor).error().field, "name");
+  EXPECT_EQ(Service().CreateToken(admin, "Robot", Role::kReader).error().field, "role");
+  auto made = Service().CreateToken(admin, "Wire desk", Role::kAuthor);
+  ASSERT_TRUE(made.ok());
+  const std::string& token = made->second;
+  EXPECT_TRUE(token.starts_with("gzt_"));
+  EXPECT_EQ(token.size(), 4u + 43u);
+  auto account = Service().AuthenticateToken(token);
+  ASSERT_TRUE(account.ok());
+  EXPECT_EQ(account->role, Role::kAuthor);
+  EXPECT_EQ(account->display_name, "Wire desk");
+  EXPECT_TRUE(account->service);
+  EXPECT_FALSE(Service().AuthenticateToken(token + "x").ok());
+  EXPECT_FALSE(Service().AuthenticateToken("gzt_").ok());
+  auto tokens = Service().Tokens(admin);
+  ASSERT_EQ(tokens->size(), 1u);
+  EXPECT_EQ((*tokens)[0].last_used_at, clock_.Now());
+  EXPECT_EQ((*tokens)[0].created_by, admin.id);
+  ASSERT_TRUE(Service().RevokeToken(admin, made->first.id).ok());
+  EXPECT_FALSE(Service().AuthenticateToken(token).ok());
+  // A service account has no password: no sign-in with any.
+  EXPECT_FALSE(Service().SignIn("", "", client_).ok());
+}
+
+}  // namespace
+}  // namespace gazette::accounts

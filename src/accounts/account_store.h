@@ -58,6 +58,21 @@ class AccountStore {
   // The account the token belongs to, consuming the token; kNotFound when
   // unknown, used or expired.
   virtual Result<Id> UseVerification(std::string_view token_hash, Timestamp now) = 0;
+
+  // Live staff accounts (every role but reader; not tokens' service
+  // accounts), by name.
+  virtual Result<std::vector<Account>> ListStaff() = 0;
+
+  // API tokens. Creating one creates its service account (named after the
+  // token, with its role) and returns the token with both ids.
+  virtual Result<ApiToken> CreateToken(const ApiToken& token, std::string_view token_hash) = 0;
+  // The live (unrevoked) token with this hash and its account; kNotFound otherwise.
+  virtual Result<std::pair<ApiToken, Account>> FindToken(std::string_view token_hash) = 0;
+  virtual Status TouchToken(Id token_id, Timestamp at) = 0;
+  // Every token, revoked ones too, newest first.
+  virtual Result<std::vector<ApiToken>> ListTokens() = 0;
+  // kNotFound when there is no such live token.
+  virtual Status RevokeToken(Id token_id, Timestamp at) = 0;
 };
 
 }  // namespace gazette::accounts

@@ -44,9 +44,13 @@ struct Source {
   bool operator==(const Source&) const = default;
 };
 
-enum class ArticleStatus { kDraft, kScheduled, kPublished };
+// An article's place in the editorial workflow: written (draft), waiting
+// for an editor (review), due at a time (scheduled), live (published), or
+// taken down (unpublished). Readers see published articles only.
+enum class ArticleStatus { kDraft, kReview, kScheduled, kPublished, kUnpublished };
 
-const char* StatusName(ArticleStatus status);  // "draft", "scheduled", "published"
+// "draft", "review", "scheduled", "published", "unpublished".
+const char* StatusName(ArticleStatus status);
 std::optional<ArticleStatus> ParseStatus(std::string_view name);
 
 // A story. A brief is an article with an empty body: readers see its
@@ -66,8 +70,15 @@ struct Article {
   bool top = false;  // an editor's pick for the front page's top story
   std::optional<Timestamp> published_at;
   Timestamp created_at{};
-  Timestamp updated_at{};
+  Timestamp updated_at{};  // the last change readers can see
   std::int64_t comment_count = 0;
+  bool breaking = false;        // breaking news: shown prominently
+  std::string seo_title;        // for search engines; the headline when empty
+  std::string seo_description;  // for search engines; the lead when empty
+  std::int64_t version = 1;     // counts saves, for optimistic locking
+  std::int64_t created_by = 0;  // the staff account that created it; 0: an import or the demo
+  std::string correction_note;  // shown with "Updated" after a correction
+  std::optional<Timestamp> corrected_at;
 
   bool IsBrief() const { return body.empty(); }
 };
@@ -84,6 +95,9 @@ struct ArticleSummary {
   std::int64_t comment_count = 0;
   bool has_body = false;
   bool top = false;
+  bool breaking = false;
+  ArticleStatus status = ArticleStatus::kPublished;
+  std::int64_t created_by = 0;
 };
 
 }  // namespace gazette::core

@@ -16,16 +16,23 @@ namespace gazette::core {
 using base::Result;
 using base::Status;
 
-// A filter over articles, newest first (published_at, then id, descending).
+// A filter over articles, newest first (published_at, then id, descending),
+// or most recently changed first for the newsroom's lists.
 struct ArticleQuery {
+  enum class Order { kNewest, kRecentlyUpdated };
   std::optional<ArticleStatus> status = ArticleStatus::kPublished;  // nullopt: any
   std::optional<Id> section_id;
   std::optional<Id> tag_id;
   std::optional<Id> author_id;
   std::optional<Id> exclude_id;
+  std::optional<Id> created_by;
   std::optional<std::string> headline;  // exact match
+  std::string text;                     // the headline contains it (case-insensitive for ASCII)
+  std::optional<Timestamp> published_from;  // published at or after
+  std::optional<Timestamp> published_before;
   bool with_body_only = false;
   bool top_only = false;
+  Order order = Order::kNewest;
   int limit = 20;
   int offset = 0;
 };
@@ -51,6 +58,14 @@ class ContentReader {
   virtual Result<Section> FindSection(std::string_view slug) = 0;
   virtual Result<Tag> FindTag(std::string_view slug) = 0;
   virtual Result<Author> FindAuthor(std::string_view slug) = 0;
+  // Tags and authors by name.
+  virtual Result<std::vector<Tag>> ListTags() = 0;
+  virtual Result<std::vector<Author>> ListAuthors() = 0;
+  // The current slug of a section, tag or article that had `old_slug`
+  // before a rename; nothing when `old_slug` was never theirs.
+  virtual Result<std::optional<std::string>> RenamedSection(std::string_view old_slug) = 0;
+  virtual Result<std::optional<std::string>> RenamedTag(std::string_view old_slug) = 0;
+  virtual Result<std::optional<Id>> RenamedArticle(std::string_view old_slug) = 0;
 };
 
 // Writes, inside one transaction (see ContentStore::Write).
@@ -60,12 +75,21 @@ class ContentWriter : public ContentReader {
   // it names must exist (their ids are used). kConflict when the slug is taken.
   virtual Result<Id> InsertArticle(const Article& article) = 0;
   // Replaces the article with the same id; kNotFound when there is none.
+  // A changed slug keeps the old one as a redirect.
   virtual Status UpdateArticle(const Article& article) = 0;
   // Store a new section, tag or author and return it with its id;
   // kConflict when the slug is taken.
   virtual Result<Section> InsertSection(const Section& section) = 0;
   virtual Result<Tag> InsertTag(const Tag& tag) = 0;
   virtual Result<Author> InsertAuthor(const Author& author) = 0;
+  // Renames (and moves, by position) the section with the same id; a
+  // changed slug keeps the old one as a redirect. kConflict when the slug
+  // is taken, kNotFound when there is no such section.
+  virtual Status UpdateSection(const Section& section) = 0;
+  virtual Status UpdateTag(const Tag& tag) = 0;
+  // Moves every article of tag `from` to tag `into`, removes `from`, and
+  // keeps its slug as a redirect to `into`.
+  virtual Status MergeTags(Id from, Id into) = 0;
 };
 
 class ContentStore : public ContentReader {

@@ -70,43 +70,69 @@ Status ValidateDraft(const ArticleDraft& draft) {
   if (!draft.slug.empty() && !base::IsValidSlug(draft.slug)) {
     return Error::Invalid("A slug may hold only lower-case latin letters, digits and single dashes.", "slug");
   }
+  GZ_TRY(CheckText(draft.seo_title, "seo_title", "The SEO title", kMaxSeoTitle, false));
+  GZ_TRY(CheckText(draft.seo_description, "seo_description", "The SEO description", kMaxSeoDescription, false));
   return {};
 }
 
-Result<Id> Publisher::Create(ContentWriter& writer, const ArticleDraft& draft) const {
+Status Publisher::ApplyContent(ContentWriter& writer, const ArticleDraft& draft, Article& article) const {
   GZ_TRY(ValidateDraft(draft));
-  Article article;
   article.headline = std::string(base::Trim(draft.headline));
   article.lead = std::string(base::Trim(draft.lead));
   article.body = std::string(base::Trim(draft.body));
   article.body_html = article.body.empty() ? std::string() : renderer_.MarkdownToHtml(article.body);
   article.source = {std::string(base::Trim(draft.source.name)), std::string(base::Trim(draft.source.url))};
-  article.status = draft.status;
-  article.top = draft.top;
-  Timestamp now = clock_.Now();
-  article.created_at = now;
-  article.updated_at = draft.published_at && *draft.published_at < now ? *draft.published_at : now;
-  if (draft.status != ArticleStatus::kDraft) article.published_at = draft.published_at.value_or(now);
-
+  article.breaking = draft.breaking;
+  article.seo_title = std::string(base::Trim(draft.seo_title));
+  article.seo_description = std::string(base::Trim(draft.seo_description));
+  article.section.reset();
   if (!base::Trim(draft.section).empty()) {
     Result<Section> section = EnsureSection(writer, draft.section);
     if (!section.ok()) return std::move(section).error();
     article.section = *section;
   }
+  article.tags.clear();
   for (const std::string& name : draft.tags) {
+    if (base::Trim(name).empty()) continue;
     Result<Tag> tag = EnsureTag(writer, name);
     if (!tag.ok()) return std::move(tag).error();
     bool seen = false;
     for (const Tag& t : article.tags) seen = seen || t.id == tag->id;
     if (!seen) article.tags.push_back(*tag);
   }
+  article.authors.clear();
   for (const std::string& name : draft.authors) {
+    if (base::Trim(name).empty()) continue;
     Result<Author> author = EnsureAuthor(writer, name);
     if (!author.ok()) return std::move(author).error();
     bool seen = false;
     for (const Author& a : article.authors) seen = seen || a.id == author->id;
     if (!seen) article.authors.push_back(*author);
   }
+  if (!draft.slug.empty() && draft.slug != article.slug) {
+    Result<bool> taken = writer.ArticleSlugTaken(draft.slug);
+    if (!taken.ok()) return std::move(taken).error();
+    if (*taken) return Error::Conflict("Another article has this slug.", "slug").Keyed("slug_taken");
+    article.slug = draft.slug;
+  }
+  return {};
+}
+
+Result<Id> Publisher::Create(ContentWriter& writer, const ArticleDraft& draft) const {
+  GZ_TRY(ValidateDraft(draft));
+  Article article;
+  ArticleDraft content = draft;
+  content.slug.clear();  // a new article's slug is made unique below
+  GZ_TRY(ApplyContent(writer, content, article));
+  article.status = draft.status;
+  article.top = draft.top;
+  article.created_by = draft.created_by;
+  Timestamp now = clock_.Now();
+  article.created_at = now;
+  article.updated_at = draft.published_at && *draft.published_at < now ? *draft.published_at : now;
+  bool dated = draft.status == ArticleStatus::kPublished || draft.status == ArticleStatus::kScheduled ||
+               draft.status == ArticleStatus::kUnpublished;
+  if (dated) article.published_at = draft.published_at.value_or(now);
   Result<std::string> slug = UniqueSlug(writer, draft.slug, article.headline);
   if (!slug.ok()) return std::move(slug).error();
   article.slug = *slug;

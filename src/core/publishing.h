@@ -33,6 +33,10 @@ struct ArticleDraft {
   bool top = false;
   std::optional<Timestamp> published_at;  // defaults to now when published
   std::string slug;                       // empty: made from the headline
+  bool breaking = false;
+  std::string seo_title;
+  std::string seo_description;
+  std::int64_t created_by = 0;  // the staff account writing it
 };
 
 // Limits, in code points for text people read, bytes for the body.
@@ -41,6 +45,8 @@ inline constexpr std::size_t kMaxLead = 1000;
 inline constexpr std::size_t kMaxBodyBytes = 512 * 1024;
 inline constexpr std::size_t kMaxName = 100;
 inline constexpr std::size_t kMaxUrl = 2000;
+inline constexpr std::size_t kMaxSeoTitle = 200;
+inline constexpr std::size_t kMaxSeoDescription = 500;
 
 // kInvalid naming the first field that is wrong: empty or over-long
 // headline, invalid UTF-8, control characters, a source URL that is not
@@ -56,6 +62,13 @@ class Publisher {
   // section, tags and authors it names when they do not exist yet. The slug
   // is made unique by a numeric suffix ("-2", "-3"...). Returns the new id.
   Result<Id> Create(ContentWriter& writer, const ArticleDraft& draft) const;
+
+  // Puts the draft's content (headline, lead, body, section, tags, authors,
+  // source, SEO fields, breaking, slug when given) into `article`, validated
+  // and with names resolved as Create does; the body's HTML is made anew.
+  // Leaves status, times and version alone, and stores nothing but the
+  // section, tags and authors it creates.
+  Status ApplyContent(ContentWriter& writer, const ArticleDraft& draft, Article& article) const;
 
   // The section with this name (matched by its slug), created at the end of
   // the navigation when missing.

@@ -216,6 +216,52 @@ TEST_P(CommunityContract, ConfirmationTokensWorkOnce) {
   EXPECT_TRUE(accounts_->FindAccount(id)->email_verified);
 }
 
+TEST_P(CommunityContract, StaffAreListedByNameWithoutReadersOrTokens) {
+  accounts::Id editor = *accounts_->CreateAccount({"ed@example.org", "Zoe Editor", "h", Role::kEditor, true, At(0)});
+  accounts::Id author = *accounts_->CreateAccount({"au@example.org", "Al Author", "h", Role::kAuthor, true, At(0)});
+  NewAccount("reader@example.org");
+  ASSERT_TRUE(accounts_->CreateToken({0, 0, "Robot", Role::kEditor, editor, At(1), {}, {}}, "th").ok());
+  auto staff = accounts_->ListStaff();
+  ASSERT_TRUE(staff.ok());
+  ASSERT_EQ(staff->size(), 2u);
+  EXPECT_EQ((*staff)[0].id, author);
+  EXPECT_EQ((*staff)[0].role, Role::kAuthor);
+  EXPECT_EQ((*staff)[1].id, editor);
+}
+
+TEST_P(CommunityContract, TokensActAsTheirServiceAccountUntilRevoked) {
+  accounts::Id admin = *accounts_->CreateAccount({"admin@example.org", "Admin", "h", Role::kAdmin, true, At(0)});
+  auto token = accounts_->CreateToken({0, 0, "Wire importer", Role::kAuthor, admin, At(5), {}, {}}, "hash-a");
+  ASSERT_TRUE(token.ok());
+  EXPECT_GT(token->id, 0);
+  EXPECT_GT(token->account_id, 0);
+  auto found = accounts_->FindToken("hash-a");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->first.id, token->id);
+  EXPECT_EQ(found->first.name, "Wire importer");
+  EXPECT_EQ(found->first.role, Role::kAuthor);
+  EXPECT_EQ(found->first.created_by, admin);
+  EXPECT_EQ(found->second.id, token->account_id);
+  EXPECT_EQ(found->second.display_name, "Wire importer");
+  EXPECT_TRUE(found->second.service);
+  EXPECT_EQ(found->second.email, "");
+  EXPECT_FALSE(accounts_->PasswordHash(token->account_id).ok());  // no password: cannot sign in
+  EXPECT_FALSE(accounts_->FindToken("hash-b").ok());
+  // A second token: two service accounts without email do not collide.
+  auto second = accounts_->CreateToken({0, 0, "Other", Role::kEditor, admin, At(6), {}, {}}, "hash-b");
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(accounts_->TouchToken(token->id, At(9)).ok());
+  auto list = accounts_->ListTokens();
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, second->id);
+  EXPECT_EQ((*list)[1].last_used_at, At(9));
+  ASSERT_TRUE(accounts_->RevokeToken(token->id, At(10)).ok());
+  EXPECT_EQ(accounts_->RevokeToken(token->id, At(11)).error().code, base::ErrorCode::kNotFound);
+  EXPECT_FALSE(accounts_->FindToken("hash-a").ok());
+  EXPECT_EQ((*accounts_->ListTokens())[1].revoked_at, At(10));
+}
+
 TEST_P(CommunityContract, ThreadsNestRepliesUnderTheirTopLevelComment) {
   accounts::Id a = NewAccount("a@example.org");
   comments::Id first = Post(a, 1);

@@ -27,7 +27,7 @@ Result<accounts::Account> FindAccountByEmail(const MemoryState& s, std::string_v
 
 Result<std::string> PasswordHash(const MemoryState& s, Id id) {
   auto it = s.accounts.find(id);
-  if (it == s.accounts.end() || it->second.account.deleted) return NoAccount();
+  if (it == s.accounts.end() || it->second.account.deleted || it->second.account.service) return NoAccount();
   return it->second.password_hash;
 }
 
@@ -150,6 +150,74 @@ Result<Id> UseVerification(MemoryState& s, std::string_view hash, base::Timestam
   Id id = it->second.first;
   s.confirmations.erase(it);
   return id;
+}
+
+Result<std::vector<accounts::Account>> ListStaff(const MemoryState& s) {
+  std::vector<accounts::Account> out;
+  for (const auto& [id, stored] : s.accounts) {
+    const accounts::Account& a = stored.account;
+    if (accounts::IsStaff(a.role) && !a.service && !a.deleted) out.push_back(a);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.display_name < y.display_name; });
+  return out;
+}
+
+Result<accounts::ApiToken> CreateToken(MemoryState& s, const accounts::ApiToken& token, std::string_view hash) {
+  for (const auto& [id, stored] : s.tokens) {
+    if (stored.hash == hash) return Error::Conflict("This token exists.");
+  }
+  StoredAccount account;
+  account.account.id = ++s.last_id;
+  account.account.display_name = token.name;
+  account.account.role = token.role;
+  account.account.service = true;
+  account.account.email_verified = true;
+  account.account.created_at = token.created_at;
+  s.accounts[account.account.id] = account;
+  StoredToken stored{token, std::string(hash)};
+  stored.token.id = ++s.last_id;
+  stored.token.account_id = account.account.id;
+  s.tokens[stored.token.id] = stored;
+  return stored.token;
+}
+
+namespace {
+
+accounts::ApiToken WithRole(const MemoryState& s, accounts::ApiToken token) {
+  auto account = s.accounts.find(token.account_id);
+  if (account != s.accounts.end()) token.role = account->second.account.role;
+  return token;
+}
+
+}  // namespace
+
+Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(const MemoryState& s, std::string_view hash) {
+  for (const auto& [id, stored] : s.tokens) {
+    if (stored.hash != hash || stored.token.revoked_at) continue;
+    auto account = s.accounts.find(stored.token.account_id);
+    if (account == s.accounts.end() || account->second.account.deleted) break;
+    return std::make_pair(WithRole(s, stored.token), account->second.account);
+  }
+  return Error::NotFound("There is no such token.");
+}
+
+Status TouchToken(MemoryState& s, Id token_id, base::Timestamp at) {
+  auto it = s.tokens.find(token_id);
+  if (it != s.tokens.end()) it->second.token.last_used_at = at;
+  return {};
+}
+
+Result<std::vector<accounts::ApiToken>> ListTokens(const MemoryState& s) {
+  std::vector<accounts::ApiToken> out;
+  for (auto it = s.tokens.rbegin(); it != s.tokens.rend(); ++it) out.push_back(WithRole(s, it->second.token));
+  return out;
+}
+
+Status RevokeToken(MemoryState& s, Id token_id, base::Timestamp at) {
+  auto it = s.tokens.find(token_id);
+  if (it == s.tokens.end() || it->second.token.revoked_at) return Error::NotFound("There is no such token.");
+  it->second.token.revoked_at = at;
+  return {};
 }
 
 }  // namespace gazette::storage::memory_accounts

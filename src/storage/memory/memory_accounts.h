@@ -27,6 +27,12 @@ Status EndSession(MemoryState& s, Id account_id, Id session_id);
 Status EndSessionByHash(MemoryState& s, std::string_view hash);
 Status StoreVerification(MemoryState& s, Id account_id, std::string_view hash, base::Timestamp expires);
 Result<Id> UseVerification(MemoryState& s, std::string_view hash, base::Timestamp now);
+Result<std::vector<accounts::Account>> ListStaff(const MemoryState& s);
+Result<accounts::ApiToken> CreateToken(MemoryState& s, const accounts::ApiToken& token, std::string_view hash);
+Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(const MemoryState& s, std::string_view hash);
+Status TouchToken(MemoryState& s, Id token_id, base::Timestamp at);
+Result<std::vector<accounts::ApiToken>> ListTokens(const MemoryState& s);
+Status RevokeToken(MemoryState& s, Id token_id, base::Timestamp at);
 
 }  // namespace gazette::storage::memory_accounts
 

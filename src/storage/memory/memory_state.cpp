@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace gazette::storage {
 
 using base::Error;
@@ -83,11 +85,22 @@ std::vector<const StoredArticle*> MemoryState::Matching(const core::ArticleQuery
     }
     if (q.exclude_id && a.id == *q.exclude_id) continue;
     if (q.headline && a.headline != *q.headline) continue;
+    if (q.created_by && a.created_by != *q.created_by) continue;
+    if (!q.text.empty() && base::AsciiLower(a.headline).find(base::AsciiLower(q.text)) == std::string::npos) continue;
+    if (q.published_from && (!a.published_at || *a.published_at < *q.published_from)) continue;
+    if (q.published_before && (!a.published_at || *a.published_at >= *q.published_before)) continue;
     if (q.with_body_only && a.body.empty()) continue;
     if (q.top_only && !a.top) continue;
     out.push_back(&stored);
   }
-  std::sort(out.begin(), out.end(), Newer);
+  if (q.order == core::ArticleQuery::Order::kRecentlyUpdated) {
+    std::sort(out.begin(), out.end(), [](const StoredArticle* a, const StoredArticle* b) {
+      return a->article.updated_at != b->article.updated_at ? a->article.updated_at > b->article.updated_at
+                                                            : a->article.id > b->article.id;
+    });
+  } else {
+    std::sort(out.begin(), out.end(), Newer);
+  }
   return out;
 }
 
@@ -108,6 +121,9 @@ std::vector<core::ArticleSummary> MemoryState::ListArticles(const core::ArticleQ
     s.comment_count = a.comment_count;
     s.has_body = !a.body.empty();
     s.top = a.top;
+    s.breaking = a.breaking;
+    s.status = a.status;
+    s.created_by = a.created_by;
     out.push_back(std::move(s));
   }
   return out;
@@ -170,6 +186,7 @@ base::Result<Id> MemoryState::InsertArticle(const core::Article& article) {
 base::Status MemoryState::UpdateArticle(const core::Article& article) {
   auto it = articles.find(article.id);
   if (it == articles.end()) return Error::NotFound("There is no such article.");
+  std::string old_slug = it->second.article.slug;
   for (const auto& [id, other] : articles) {
     if (id != article.id && other.article.slug == article.slug) {
       return Error::Conflict("An article with this slug exists.", "slug");
@@ -178,6 +195,10 @@ base::Status MemoryState::UpdateArticle(const core::Article& article) {
   base::Result<StoredArticle> stored = ToStored(article);
   if (!stored.ok()) return std::move(stored).error();
   it->second = std::move(*stored);
+  if (old_slug != article.slug) {
+    old_article_slugs[old_slug] = article.id;
+    old_article_slugs.erase(article.slug);
+  }
   return {};
 }
 
@@ -187,6 +208,87 @@ base::Result<core::Section> MemoryState::InsertSection(const core::Section& sect
 base::Result<core::Tag> MemoryState::InsertTag(const core::Tag& tag) { return Insert(tags, last_id, tag, "tag"); }
 base::Result<core::Author> MemoryState::InsertAuthor(const core::Author& author) {
   return Insert(authors, last_id, author, "author");
+}
+
+std::vector<core::Tag> MemoryState::ListTags() const {
+  std::vector<core::Tag> out;
+  for (const auto& [id, tag] : tags) out.push_back(tag);
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; });
+  return out;
+}
+
+std::vector<core::Author> MemoryState::ListAuthors() const {
+  std::vector<core::Author> out;
+  for (const auto& [id, author] : authors) out.push_back(author);
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; });
+  return out;
+}
+
+std::optional<std::string> MemoryState::RenamedSection(std::string_view old_slug) const {
+  auto it = old_section_slugs.find(old_slug);
+  if (it == old_section_slugs.end() || !sections.count(it->second)) return std::nullopt;
+  return sections.at(it->second).slug;
+}
+
+std::optional<std::string> MemoryState::RenamedTag(std::string_view old_slug) const {
+  auto it = old_tag_slugs.find(old_slug);
+  if (it == old_tag_slugs.end() || !tags.count(it->second)) return std::nullopt;
+  return tags.at(it->second).slug;
+}
+
+std::optional<core::Id> MemoryState::RenamedArticle(std::string_view old_slug) const {
+  auto it = old_article_slugs.find(old_slug);
+  if (it == old_article_slugs.end() || !articles.count(it->second)) return std::nullopt;
+  return it->second;
+}
+
+base::Status MemoryState::UpdateSection(const core::Section& section) {
+  auto it = sections.find(section.id);
+  if (it == sections.end()) return Error::NotFound("There is no such section.");
+  for (const auto& [id, other] : sections) {
+    if (id != section.id && other.slug == section.slug) return Error::Conflict("A section with this slug exists.", "slug");
+  }
+  if (it->second.slug != section.slug) {
+    old_section_slugs[it->second.slug] = section.id;
+    old_section_slugs.erase(section.slug);
+  }
+  it->second = section;
+  return {};
+}
+
+base::Status MemoryState::UpdateTag(const core::Tag& tag) {
+  auto it = tags.find(tag.id);
+  if (it == tags.end()) return Error::NotFound("There is no such tag.");
+  for (const auto& [id, other] : tags) {
+    if (id != tag.id && other.slug == tag.slug) return Error::Conflict("A tag with this slug exists.", "slug");
+  }
+  if (it->second.slug != tag.slug) {
+    old_tag_slugs[it->second.slug] = tag.id;
+    old_tag_slugs.erase(tag.slug);
+  }
+  it->second = tag;
+  return {};
+}
+
+base::Status MemoryState::MergeTags(core::Id from, core::Id into) {
+  if (from == into) return Error::Invalid("A tag cannot be merged into itself.", "into");
+  if (!tags.count(from) || !tags.count(into)) return Error::NotFound("There is no such tag.");
+  for (auto& [id, stored] : articles) {
+    auto& ids = stored.tag_ids;
+    auto at = std::find(ids.begin(), ids.end(), from);
+    if (at == ids.end()) continue;
+    if (std::find(ids.begin(), ids.end(), into) == ids.end()) {
+      *at = into;
+    } else {
+      ids.erase(at);
+    }
+  }
+  for (auto& [slug, id] : old_tag_slugs) {
+    if (id == from) id = into;
+  }
+  old_tag_slugs[tags.at(from).slug] = into;
+  tags.erase(from);
+  return {};
 }
 
 }  // namespace gazette::storage

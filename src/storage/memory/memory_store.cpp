@@ -1,6 +1,7 @@
 #include "storage/memory/memory_store.h"
 
 #include "storage/memory/memory_accounts.h"
+#include "storage/memory/memory_newsroom.h"
 #include "storage/memory/memory_state.h"
 
 namespace gazette::storage {
@@ -8,9 +9,11 @@ namespace gazette::storage {
 namespace {
 
 // The writer handed to a write: reads and writes its own copy of the state.
-class MemoryWriter final : public core::ContentWriter {
+// A template so that the newsroom's writer (a ContentWriter too) shares it.
+template <class Base>
+class ContentWriterOn : public Base {
  public:
-  explicit MemoryWriter(MemoryState& state) : s_(state) {}
+  explicit ContentWriterOn(MemoryState& state) : s_(state) {}
 
   base::Result<core::Article> FindArticle(core::Id id) override { return s_.FindArticle(id); }
   base::Result<core::Article> FindArticleBySlug(std::string_view slug) override { return s_.FindArticleBySlug(slug); }
@@ -23,15 +26,49 @@ class MemoryWriter final : public core::ContentWriter {
   base::Result<core::Section> FindSection(std::string_view slug) override { return s_.FindSection(slug); }
   base::Result<core::Tag> FindTag(std::string_view slug) override { return s_.FindTag(slug); }
   base::Result<core::Author> FindAuthor(std::string_view slug) override { return s_.FindAuthor(slug); }
+  base::Result<std::vector<core::Tag>> ListTags() override { return s_.ListTags(); }
+  base::Result<std::vector<core::Author>> ListAuthors() override { return s_.ListAuthors(); }
+  base::Result<std::optional<std::string>> RenamedSection(std::string_view s) override { return s_.RenamedSection(s); }
+  base::Result<std::optional<std::string>> RenamedTag(std::string_view s) override { return s_.RenamedTag(s); }
+  base::Result<std::optional<core::Id>> RenamedArticle(std::string_view s) override { return s_.RenamedArticle(s); }
 
   base::Result<core::Id> InsertArticle(const core::Article& a) override { return s_.InsertArticle(a); }
   base::Status UpdateArticle(const core::Article& a) override { return s_.UpdateArticle(a); }
   base::Result<core::Section> InsertSection(const core::Section& s) override { return s_.InsertSection(s); }
   base::Result<core::Tag> InsertTag(const core::Tag& t) override { return s_.InsertTag(t); }
   base::Result<core::Author> InsertAuthor(const core::Author& a) override { return s_.InsertAuthor(a); }
+  base::Status UpdateSection(const core::Section& s) override { return s_.UpdateSection(s); }
+  base::Status UpdateTag(const core::Tag& t) override { return s_.UpdateTag(t); }
+  base::Status MergeTags(core::Id from, core::Id into) override { return s_.MergeTags(from, into); }
 
- private:
+ protected:
   MemoryState& s_;
+};
+
+using MemoryWriter = ContentWriterOn<core::ContentWriter>;
+
+namespace mn = memory_newsroom;
+
+// The writer handed to a newsroom write: content and newsroom on one copy.
+class MemoryNewsroomWriter final : public ContentWriterOn<newsroom::NewsroomWriter> {
+ public:
+  using ContentWriterOn::ContentWriterOn;
+  using Id = core::Id;
+
+  base::Result<std::vector<newsroom::Revision>> Revisions(Id a) override { return mn::Revisions(s_, a); }
+  base::Result<newsroom::Revision> FindRevision(Id r) override { return mn::FindRevision(s_, r); }
+  base::Result<std::optional<newsroom::PendingEdit>> Pending(Id a) override { return mn::Pending(s_, a); }
+  base::Result<std::vector<Id>> DueArticles(base::Timestamp t) override { return mn::DueArticles(s_, t); }
+  base::Result<std::vector<Id>> DuePending(base::Timestamp t) override { return mn::DuePending(s_, t); }
+  base::Result<std::optional<base::Timestamp>> NextDue() override { return mn::NextDue(s_); }
+  base::Result<std::vector<newsroom::AuditEntry>> Audit(int o, int l) override { return mn::Audit(s_, o, l); }
+  base::Result<std::map<std::string, std::string>> LoadSettings() override { return mn::LoadSettings(s_); }
+
+  base::Result<Id> InsertRevision(const newsroom::Revision& r) override { return mn::InsertRevision(s_, r); }
+  base::Status SavePending(const newsroom::PendingEdit& p) override { return mn::SavePending(s_, p); }
+  base::Status DeletePending(Id a) override { return mn::DeletePending(s_, a); }
+  base::Status AppendAudit(const newsroom::AuditEntry& e) override { return mn::AppendAudit(s_, e); }
+  base::Status SaveSettings(const std::map<std::string, std::string>& v) override { return mn::SaveSettings(s_, v); }
 };
 
 namespace mc = memory_comments;
@@ -115,6 +152,17 @@ base::Result<std::vector<core::Section>> MemoryStore::ListSections() { return Sn
 base::Result<core::Section> MemoryStore::FindSection(std::string_view slug) { return Snapshot()->FindSection(slug); }
 base::Result<core::Tag> MemoryStore::FindTag(std::string_view slug) { return Snapshot()->FindTag(slug); }
 base::Result<core::Author> MemoryStore::FindAuthor(std::string_view slug) { return Snapshot()->FindAuthor(slug); }
+base::Result<std::vector<core::Tag>> MemoryStore::ListTags() { return Snapshot()->ListTags(); }
+base::Result<std::vector<core::Author>> MemoryStore::ListAuthors() { return Snapshot()->ListAuthors(); }
+base::Result<std::optional<std::string>> MemoryStore::RenamedSection(std::string_view s) {
+  return Snapshot()->RenamedSection(s);
+}
+base::Result<std::optional<std::string>> MemoryStore::RenamedTag(std::string_view s) {
+  return Snapshot()->RenamedTag(s);
+}
+base::Result<std::optional<core::Id>> MemoryStore::RenamedArticle(std::string_view s) {
+  return Snapshot()->RenamedArticle(s);
+}
 
 base::Status MemoryStore::Mutate(const std::function<base::Status(MemoryState&)>& work) {
   std::lock_guard write_lock(write_mutex_);
@@ -200,6 +248,47 @@ base::Status MemoryStore::StoreVerification(Id account_id, std::string_view hash
 }
 base::Result<Id> MemoryStore::UseVerification(std::string_view hash, base::Timestamp now) {
   return MutateValue<Id>([&](MemoryState& s) { return ma::UseVerification(s, hash, now); });
+}
+base::Result<std::vector<accounts::Account>> MemoryStore::ListStaff() { return ma::ListStaff(*Snapshot()); }
+base::Result<accounts::ApiToken> MemoryStore::CreateToken(const accounts::ApiToken& token, std::string_view hash) {
+  return MutateValue<accounts::ApiToken>([&](MemoryState& s) { return ma::CreateToken(s, token, hash); });
+}
+base::Result<std::pair<accounts::ApiToken, accounts::Account>> MemoryStore::FindToken(std::string_view hash) {
+  return ma::FindToken(*Snapshot(), hash);
+}
+base::Status MemoryStore::TouchToken(Id token_id, base::Timestamp at) {
+  return Mutate([&](MemoryState& s) { return ma::TouchToken(s, token_id, at); });
+}
+base::Result<std::vector<accounts::ApiToken>> MemoryStore::ListTokens() { return ma::ListTokens(*Snapshot()); }
+base::Status MemoryStore::RevokeToken(Id token_id, base::Timestamp at) {
+  return Mutate([&](MemoryState& s) { return ma::RevokeToken(s, token_id, at); });
+}
+
+base::Result<std::vector<newsroom::Revision>> MemoryStore::Revisions(core::Id a) {
+  return mn::Revisions(*Snapshot(), a);
+}
+base::Result<newsroom::Revision> MemoryStore::FindRevision(core::Id r) { return mn::FindRevision(*Snapshot(), r); }
+base::Result<std::optional<newsroom::PendingEdit>> MemoryStore::Pending(core::Id a) {
+  return mn::Pending(*Snapshot(), a);
+}
+base::Result<std::vector<core::Id>> MemoryStore::DueArticles(base::Timestamp t) {
+  return mn::DueArticles(*Snapshot(), t);
+}
+base::Result<std::vector<core::Id>> MemoryStore::DuePending(base::Timestamp t) {
+  return mn::DuePending(*Snapshot(), t);
+}
+base::Result<std::optional<base::Timestamp>> MemoryStore::NextDue() { return mn::NextDue(*Snapshot()); }
+base::Result<std::vector<newsroom::AuditEntry>> MemoryStore::Audit(int offset, int limit) {
+  return mn::Audit(*Snapshot(), offset, limit);
+}
+base::Result<std::map<std::string, std::string>> MemoryStore::LoadSettings() {
+  return mn::LoadSettings(*Snapshot());
+}
+base::Status MemoryStore::WriteNewsroom(const std::function<base::Status(newsroom::NewsroomWriter&)>& work) {
+  return Mutate([&](MemoryState& s) {
+    MemoryNewsroomWriter writer(s);
+    return work(writer);
+  });
 }
 
 base::Result<comments::Comment> MemoryStore::FindComment(comments::Id id) { return mc::FindComment(*Snapshot(), id); }

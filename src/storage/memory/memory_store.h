@@ -8,6 +8,7 @@
 #include "accounts/account_store.h"
 #include "comments/comment_store.h"
 #include "core/content_store.h"
+#include "newsroom/newsroom_store.h"
 
 namespace gazette::storage {
 
@@ -15,7 +16,10 @@ struct MemoryState;
 
 // Thread-safe. Readers see consistent snapshots; a write works on a copy
 // that replaces the current state only when the write succeeds.
-class MemoryStore final : public core::ContentStore, public accounts::AccountStore, public comments::CommentStore {
+class MemoryStore final : public core::ContentStore,
+                          public accounts::AccountStore,
+                          public comments::CommentStore,
+                          public newsroom::NewsroomStore {
  public:
   MemoryStore();
   ~MemoryStore() override;
@@ -29,6 +33,11 @@ class MemoryStore final : public core::ContentStore, public accounts::AccountSto
   base::Result<core::Section> FindSection(std::string_view slug) override;
   base::Result<core::Tag> FindTag(std::string_view slug) override;
   base::Result<core::Author> FindAuthor(std::string_view slug) override;
+  base::Result<std::vector<core::Tag>> ListTags() override;
+  base::Result<std::vector<core::Author>> ListAuthors() override;
+  base::Result<std::optional<std::string>> RenamedSection(std::string_view old_slug) override;
+  base::Result<std::optional<std::string>> RenamedTag(std::string_view old_slug) override;
+  base::Result<std::optional<core::Id>> RenamedArticle(std::string_view old_slug) override;
 
   base::Status Write(const std::function<base::Status(core::ContentWriter&)>& work) override;
 
@@ -50,6 +59,12 @@ class MemoryStore final : public core::ContentStore, public accounts::AccountSto
   base::Status EndSessionByHash(std::string_view token_hash) override;
   base::Status StoreVerification(accounts::Id account_id, std::string_view token_hash, base::Timestamp expires) override;
   base::Result<accounts::Id> UseVerification(std::string_view token_hash, base::Timestamp now) override;
+  base::Result<std::vector<accounts::Account>> ListStaff() override;
+  base::Result<accounts::ApiToken> CreateToken(const accounts::ApiToken& token, std::string_view token_hash) override;
+  base::Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(std::string_view token_hash) override;
+  base::Status TouchToken(accounts::Id token_id, base::Timestamp at) override;
+  base::Result<std::vector<accounts::ApiToken>> ListTokens() override;
+  base::Status RevokeToken(accounts::Id token_id, base::Timestamp at) override;
 
   // comments::CommentStore
   base::Result<comments::Comment> FindComment(comments::Id id) override;
@@ -67,6 +82,17 @@ class MemoryStore final : public core::ContentStore, public accounts::AccountSto
   base::Result<comments::ArticleInfo> Article(comments::Id article) override;
   base::Result<accounts::Account> Author(comments::Id account) override;
   base::Status WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) override;
+
+  // newsroom::NewsroomStore
+  base::Result<std::vector<newsroom::Revision>> Revisions(core::Id article_id) override;
+  base::Result<newsroom::Revision> FindRevision(core::Id revision_id) override;
+  base::Result<std::optional<newsroom::PendingEdit>> Pending(core::Id article_id) override;
+  base::Result<std::vector<core::Id>> DueArticles(base::Timestamp now) override;
+  base::Result<std::vector<core::Id>> DuePending(base::Timestamp now) override;
+  base::Result<std::optional<base::Timestamp>> NextDue() override;
+  base::Result<std::vector<newsroom::AuditEntry>> Audit(int offset, int limit) override;
+  base::Result<std::map<std::string, std::string>> LoadSettings() override;
+  base::Status WriteNewsroom(const std::function<base::Status(newsroom::NewsroomWriter&)>& work) override;
 
  private:
   std::shared_ptr<const MemoryState> Snapshot() const;

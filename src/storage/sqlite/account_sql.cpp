@@ -8,7 +8,7 @@ using base::Status;
 
 const char* const kAccountColumns =
     "a.id, coalesce(a.email, ''), a.display_name, a.role, a.deleted_at IS NOT NULL, a.email_verified, a.banned_until, "
-    "a.ban_reason, a.approved_comments, a.created_at";
+    "a.ban_reason, a.approved_comments, a.created_at, a.is_service";
 
 namespace {
 
@@ -41,6 +41,19 @@ constexpr std::string_view kStoreVerification =
 constexpr std::string_view kFindVerification =
     "SELECT account_id FROM email_confirmations WHERE token_hash = ?1 AND expires_at > ?2";
 constexpr std::string_view kDeleteVerification = "DELETE FROM email_confirmations WHERE token_hash = ?1";
+constexpr std::string_view kListStaff =
+    "FROM accounts a WHERE a.role <> 'reader' AND a.is_service = 0 AND a.deleted_at IS NULL "
+    "ORDER BY a.display_name, a.id";
+constexpr std::string_view kCreateServiceAccount =
+    "INSERT INTO accounts (email, display_name, password_hash, role, is_service, email_verified, created_at) "
+    "VALUES (NULL, ?1, NULL, ?2, 1, 1, ?3)";
+constexpr std::string_view kCreateToken =
+    "INSERT INTO api_tokens (account_id, name, token_hash, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kTokenColumns =
+    "t.id, t.account_id, t.name, a.role, t.created_by, t.created_at, t.last_used_at, t.revoked_at";
+constexpr std::string_view kTouchToken = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1";
+constexpr std::string_view kRevokeToken =
+    "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL";
 
 accounts::Session SessionAt(const Statement& st, int first) {
   accounts::Session s;
@@ -53,6 +66,19 @@ accounts::Session SessionAt(const Statement& st, int first) {
   s.user_agent = st.Text(first + 6);
   s.ip = st.Text(first + 7);
   return s;
+}
+
+accounts::ApiToken TokenAt(const Statement& st, int first) {
+  accounts::ApiToken t;
+  t.id = st.Int(first);
+  t.account_id = st.Int(first + 1);
+  t.name = st.Text(first + 2);
+  t.role = accounts::ParseRole(st.Text(first + 3)).value_or(accounts::Role::kReader);
+  t.created_by = st.Int(first + 4);
+  t.created_at = base::FromUnixSeconds(st.Int(first + 5));
+  if (!st.IsNull(first + 6)) t.last_used_at = base::FromUnixSeconds(st.Int(first + 6));
+  if (!st.IsNull(first + 7)) t.revoked_at = base::FromUnixSeconds(st.Int(first + 7));
+  return t;
 }
 
 Result<accounts::Account> FindWhere(Connection& c, std::string_view where, const std::function<void(Statement&)>& bind) {
@@ -96,6 +122,7 @@ accounts::Account AccountAt(const Statement& st, int first) {
   a.ban_reason = st.Text(first + 7);
   a.approved_comments = st.Int(first + 8);
   a.created_at = base::FromUnixSeconds(st.Int(first + 9));
+  a.service = st.Int(first + 10) != 0;
   return a;
 }
 
@@ -232,6 +259,73 @@ Result<Id> UseVerification(Connection& c, std::string_view token_hash, base::Tim
   }
   GZ_TRY(Run(c, kDeleteVerification, [&](Statement& st) { st.Bind(1, token_hash); }));
   return account_id;
+}
+
+Result<std::vector<accounts::Account>> ListStaff(Connection& c) {
+  Result<Statement> st = c.Prepare(std::string("SELECT ") + kAccountColumns + " " + std::string(kListStaff));
+  if (!st.ok()) return std::move(st).error();
+  std::vector<accounts::Account> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(AccountAt(*st, 0));
+  }
+}
+
+Result<accounts::ApiToken> CreateToken(Connection& c, const accounts::ApiToken& token, std::string_view token_hash) {
+  accounts::ApiToken made = token;
+  GZ_TRY(Run(c, kCreateServiceAccount, [&](Statement& st) {
+    st.Bind(1, std::string_view(token.name))
+        .Bind(2, std::string_view(accounts::RoleName(token.role)))
+        .Bind(3, base::ToUnixSeconds(token.created_at));
+  }));
+  made.account_id = c.LastInsertId();
+  GZ_TRY(Run(c, kCreateToken, [&](Statement& st) {
+    st.Bind(1, made.account_id)
+        .Bind(2, std::string_view(token.name))
+        .Bind(3, token_hash)
+        .Bind(4, token.created_by)
+        .Bind(5, base::ToUnixSeconds(token.created_at));
+  }));
+  made.id = c.LastInsertId();
+  return made;
+}
+
+Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(Connection& c, std::string_view token_hash) {
+  std::string sql = "SELECT " + std::string(kTokenColumns) + ", " + kAccountColumns +
+                    " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+                    "WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND a.deleted_at IS NULL";
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, token_hash);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return Error::NotFound("There is no such token.");
+  return std::make_pair(TokenAt(*st, 0), AccountAt(*st, 8));
+}
+
+Status TouchToken(Connection& c, Id token_id, base::Timestamp at) {
+  return Run(c, kTouchToken, [&](Statement& st) { st.Bind(1, token_id).Bind(2, base::ToUnixSeconds(at)); });
+}
+
+Result<std::vector<accounts::ApiToken>> ListTokens(Connection& c) {
+  std::string sql = "SELECT " + std::string(kTokenColumns) +
+                    " FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id DESC";
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  std::vector<accounts::ApiToken> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(TokenAt(*st, 0));
+  }
+}
+
+Status RevokeToken(Connection& c, Id token_id, base::Timestamp at) {
+  return Change(c, kRevokeToken, [&](Statement& st) { st.Bind(1, token_id).Bind(2, base::ToUnixSeconds(at)); },
+                "token");
 }
 
 }  // namespace gazette::storage::sqlite::account_sql

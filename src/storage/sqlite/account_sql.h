@@ -29,5 +29,11 @@ base::Status EndSession(Connection& c, Id account_id, Id session_id);
 base::Status EndSessionByHash(Connection& c, std::string_view token_hash);
 base::Status StoreVerification(Connection& c, Id account_id, std::string_view token_hash, base::Timestamp expires_at);
 base::Result<Id> UseVerification(Connection& c, std::string_view token_hash, base::Timestamp now);
+base::Result<std::vector<accounts::Account>> ListStaff(Connection& c);
+base::Result<accounts::ApiToken> CreateToken(Connection& c, const accounts::ApiToken& token, std::string_view token_hash);
+base::Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(Connection& c, std::string_view token_hash);
+base::Status TouchToken(Connection& c, Id token_id, base::Timestamp at);
+base::Result<std::vector<accounts::ApiToken>> ListTokens(Connection& c);
+base::Status RevokeToken(Connection& c, Id token_id, base::Timestamp at);
 
 }  // namespace gazette::storage::sqlite::account_sql

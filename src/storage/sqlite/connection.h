@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "base/result.h"
 
@@ -77,6 +78,18 @@ class Connection {
   };
   std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
+
+// Steps `st` to the end, reading each row with `read(const Statement&)`.
+template <class Read>
+auto CollectRows(Statement& st, Read read) -> base::Result<std::vector<decltype(read(st))>> {
+  std::vector<decltype(read(st))> out;
+  for (;;) {
+    base::Result<bool> row = st.Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(read(st));
+  }
+}
 
 // An error from SQLite, as kInternal with SQLite's message as the detail
 // (kConflict for constraint violations).

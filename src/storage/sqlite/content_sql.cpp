@@ -1,5 +1,7 @@
 #include "storage/sqlite/content_sql.h"
 
+#include <functional>
+#include <optional>
 #include <variant>
 
 namespace gazette::storage::sqlite::content_sql {
@@ -13,14 +15,15 @@ namespace {
 
 constexpr std::string_view kArticleColumns =
     "SELECT a.id, a.slug, a.status, a.is_top, a.published_at, a.created_at, a.updated_at, a.comment_count, "
-    "a.headline, a.lead, a.source_name, a.source_url, a.body, a.body_html, s.id, s.slug, s.name, s.position "
+    "a.headline, a.lead, a.source_name, a.source_url, a.body, a.body_html, s.id, s.slug, s.name, s.position, "
+    "a.breaking, a.seo_title, a.seo_description, a.version, a.created_by, a.correction_note, a.corrected_at "
     "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
 constexpr std::string_view kFindArticleById = "WHERE a.id = ?1";
 constexpr std::string_view kFindArticleBySlug = "WHERE a.slug = ?1";
 
 constexpr std::string_view kSummaryColumns =
     "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
-    "a.has_body, a.is_top, s.id, s.slug, s.name, s.position ";
+    "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.status, a.created_by ";
 constexpr std::string_view kSummaryFrom = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
 
 constexpr std::string_view kArticleTags =
@@ -38,12 +41,37 @@ constexpr std::string_view kFindAuthor = "SELECT id, slug, name FROM authors WHE
 
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (slug, status, is_top, has_body, section_id, published_at, created_at, updated_at, "
-    "comment_count, headline, lead, source_name, source_url, body, body_html) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "comment_count, headline, lead, source_name, source_url, body, body_html, breaking, seo_title, seo_description, "
+    "version, created_by, correction_note, corrected_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
 constexpr std::string_view kUpdateArticle =
     "UPDATE articles SET slug = ?1, status = ?2, is_top = ?3, has_body = ?4, section_id = ?5, published_at = ?6, "
     "created_at = ?7, updated_at = ?8, comment_count = ?9, headline = ?10, lead = ?11, source_name = ?12, "
-    "source_url = ?13, body = ?14, body_html = ?15 WHERE id = ?16";
+    "source_url = ?13, body = ?14, body_html = ?15, breaking = ?16, seo_title = ?17, seo_description = ?18, "
+    "version = ?19, created_by = ?20, correction_note = ?21, corrected_at = ?22 WHERE id = ?23";
+constexpr std::string_view kCurrentSlug = "SELECT slug FROM articles WHERE id = ?1";
+constexpr std::string_view kKeepArticleSlug = "INSERT OR REPLACE INTO article_slugs (slug, article_id) VALUES (?1, ?2)";
+constexpr std::string_view kDropArticleSlug = "DELETE FROM article_slugs WHERE slug = ?1";
+constexpr std::string_view kRenamedArticle = "SELECT article_id FROM article_slugs WHERE slug = ?1";
+constexpr std::string_view kRenamedSection =
+    "SELECT s.slug FROM section_slugs h JOIN sections s ON s.id = h.section_id WHERE h.slug = ?1";
+constexpr std::string_view kRenamedTag = "SELECT t.slug FROM tag_slugs h JOIN tags t ON t.id = h.tag_id WHERE h.slug = ?1";
+constexpr std::string_view kListTags = "SELECT id, slug, name FROM tags ORDER BY name, id";
+constexpr std::string_view kListAuthors = "SELECT id, slug, name FROM authors ORDER BY name, id";
+constexpr std::string_view kSectionById = "SELECT id, slug, name, position FROM sections WHERE id = ?1";
+constexpr std::string_view kUpdateSection = "UPDATE sections SET slug = ?2, name = ?3, position = ?4 WHERE id = ?1";
+constexpr std::string_view kKeepSectionSlug = "INSERT OR REPLACE INTO section_slugs (slug, section_id) VALUES (?1, ?2)";
+constexpr std::string_view kDropSectionSlug = "DELETE FROM section_slugs WHERE slug = ?1";
+constexpr std::string_view kTagById = "SELECT id, slug, name FROM tags WHERE id = ?1";
+constexpr std::string_view kUpdateTag = "UPDATE tags SET slug = ?2, name = ?3 WHERE id = ?1";
+constexpr std::string_view kKeepTagSlug = "INSERT OR REPLACE INTO tag_slugs (slug, tag_id) VALUES (?1, ?2)";
+constexpr std::string_view kDropTagSlug = "DELETE FROM tag_slugs WHERE slug = ?1";
+constexpr std::string_view kMoveTagArticles =
+    "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) "
+    "SELECT article_id, ?2, position FROM article_tags WHERE tag_id = ?1";
+constexpr std::string_view kDropTagArticles = "DELETE FROM article_tags WHERE tag_id = ?1";
+constexpr std::string_view kMoveTagSlugs = "UPDATE tag_slugs SET tag_id = ?2 WHERE tag_id = ?1";
+constexpr std::string_view kDeleteTag = "DELETE FROM tags WHERE id = ?1";
 constexpr std::string_view kDeleteArticleTags = "DELETE FROM article_tags WHERE article_id = ?1";
 constexpr std::string_view kDeleteArticleAuthors = "DELETE FROM article_authors WHERE article_id = ?1";
 constexpr std::string_view kInsertArticleTag =
@@ -103,6 +131,13 @@ Result<core::Article> FindArticleWhere(Connection& c, std::string_view where,
     a.body = st->Text(12);
     a.body_html = st->Text(13);
     a.section = SectionAt(*st, 14);
+    a.breaking = st->Int(18) != 0;
+    a.seo_title = st->Text(19);
+    a.seo_description = st->Text(20);
+    a.version = st->Int(21);
+    a.created_by = st->Int(22);
+    a.correction_note = st->Text(23);
+    if (!st->IsNull(24)) a.corrected_at = base::FromUnixSeconds(st->Int(24));
   }
   Result<std::vector<core::Tag>> tags = Names<core::Tag>(c, kArticleTags, a.id);
   if (!tags.ok()) return std::move(tags).error();
@@ -141,6 +176,18 @@ Filter BuildFilter(const core::ArticleQuery& q) {
   if (q.section_id) f.sql += " AND a.section_id = " + param(*q.section_id);
   if (q.exclude_id) f.sql += " AND a.id <> " + param(*q.exclude_id);
   if (q.headline) f.sql += " AND a.headline = " + param(*q.headline);
+  if (q.created_by) f.sql += " AND a.created_by = " + param(*q.created_by);
+  if (!q.text.empty()) {
+    std::string pattern = "%";
+    for (char c : q.text) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    f.sql += " AND a.headline LIKE " + param(pattern) + " ESCAPE '\\'";
+  }
+  if (q.published_from) f.sql += " AND a.published_at >= " + param(base::ToUnixSeconds(*q.published_from));
+  if (q.published_before) f.sql += " AND a.published_at < " + param(base::ToUnixSeconds(*q.published_before));
   if (q.with_body_only) f.sql += " AND a.has_body = 1";
   if (q.top_only) f.sql += " AND a.is_top = 1";
   return f;
@@ -192,7 +239,14 @@ void BindArticle(Statement& st, const core::Article& a) {
       .Bind(12, std::string_view(a.source.name))
       .Bind(13, std::string_view(a.source.url))
       .Bind(14, std::string_view(a.body))
-      .Bind(15, std::string_view(a.body_html));
+      .Bind(15, std::string_view(a.body_html))
+      .Bind(16, std::int64_t{a.breaking ? 1 : 0})
+      .Bind(17, std::string_view(a.seo_title))
+      .Bind(18, std::string_view(a.seo_description))
+      .Bind(19, a.version)
+      .Bind(20, a.created_by)
+      .Bind(21, std::string_view(a.correction_note))
+      .Bind(22, a.corrected_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*a.corrected_at)) : std::nullopt);
 }
 
 Error SlugConflict(Error error, const char* what) {
@@ -230,6 +284,38 @@ Result<T> InsertNamed(Connection& c, std::string_view sql, T item, const char* w
   return item;
 }
 
+Status RunSql(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  bind(*st);
+  return st->Run();
+}
+
+template <class T>
+Result<std::vector<T>> Named(Connection& c, std::string_view sql) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  std::vector<T> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    out.push_back(T{st->Int(0), st->Text(1), st->Text(2)});
+  }
+}
+
+template <class T>
+Result<std::optional<T>> Optional(Connection& c, std::string_view sql, std::string_view key,
+                                  const std::function<T(const Statement&)>& read) {
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, key);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row) return std::optional<T>();
+  return std::optional<T>(read(*st));
+}
+
 }  // namespace
 
 Result<core::Article> FindArticle(Connection& c, Id id) { return FindArticleWhere(c, kFindArticleById, id); }
@@ -241,8 +327,12 @@ Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug) {
 Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q) {
   Filter f = BuildFilter(q);
   std::string sql = std::string(kSummaryColumns) + f.sql;
-  sql += f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
-                               : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
+  if (q.order == core::ArticleQuery::Order::kRecentlyUpdated) {
+    sql += " ORDER BY a.updated_at DESC, a.id DESC";
+  } else {
+    sql += f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
+                                 : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
+  }
   sql += " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
   Result<Statement> st = c.Prepare(sql);
   if (!st.ok()) return std::move(st).error();
@@ -265,6 +355,9 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
     s.has_body = st->Int(8) != 0;
     s.top = st->Int(9) != 0;
     s.section = SectionAt(*st, 10);
+    s.breaking = st->Int(14) != 0;
+    s.status = core::ParseStatus(st->Text(15)).value_or(core::ArticleStatus::kDraft);
+    s.created_by = st->Int(16);
     out.push_back(std::move(s));
   }
 }
@@ -321,14 +414,30 @@ Result<Id> InsertArticle(Connection& c, const core::Article& a) {
 }
 
 Status UpdateArticle(Connection& c, const core::Article& a) {
+  std::string old_slug;
+  {
+    Result<Statement> st = c.Prepare(kCurrentSlug);
+    if (!st.ok()) return std::move(st).error();
+    st->Bind(1, a.id);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such article.");
+    old_slug = st->Text(0);
+  }
   {
     Result<Statement> st = c.Prepare(kUpdateArticle);
     if (!st.ok()) return std::move(st).error();
     BindArticle(*st, a);
-    st->Bind(16, a.id);
+    st->Bind(23, a.id);
     Status done = st->Run();
     if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
     if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such article.");
+  }
+  if (old_slug != a.slug) {
+    // The old address keeps working: /news/ID-old redirects anyway, and a
+    // lookup by the old slug finds the article.
+    GZ_TRY(RunSql(c, kKeepArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, a.id); }));
+    GZ_TRY(RunSql(c, kDropArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(a.slug)); }));
   }
   return WriteNames(c, a, a.id);
 }
@@ -339,6 +448,87 @@ Result<core::Section> InsertSection(Connection& c, const core::Section& section)
 Result<core::Tag> InsertTag(Connection& c, const core::Tag& tag) { return InsertNamed(c, kInsertTag, tag, "tag"); }
 Result<core::Author> InsertAuthor(Connection& c, const core::Author& author) {
   return InsertNamed(c, kInsertAuthor, author, "author");
+}
+
+}  // namespace gazette::storage::sqlite::content_sql
+
+namespace gazette::storage::sqlite::content_sql {
+
+Result<std::vector<core::Tag>> ListTags(Connection& c) { return Named<core::Tag>(c, kListTags); }
+Result<std::vector<core::Author>> ListAuthors(Connection& c) { return Named<core::Author>(c, kListAuthors); }
+
+Result<std::optional<std::string>> RenamedSection(Connection& c, std::string_view old_slug) {
+  return Optional<std::string>(c, kRenamedSection, old_slug, [](const Statement& st) { return st.Text(0); });
+}
+Result<std::optional<std::string>> RenamedTag(Connection& c, std::string_view old_slug) {
+  return Optional<std::string>(c, kRenamedTag, old_slug, [](const Statement& st) { return st.Text(0); });
+}
+Result<std::optional<Id>> RenamedArticle(Connection& c, std::string_view old_slug) {
+  return Optional<Id>(c, kRenamedArticle, old_slug, [](const Statement& st) { return st.Int(0); });
+}
+
+Status UpdateSection(Connection& c, const core::Section& section) {
+  std::string old_slug;
+  {
+    Result<Statement> st = c.Prepare(kSectionById);
+    if (!st.ok()) return std::move(st).error();
+    st->Bind(1, section.id);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such section.");
+    old_slug = st->Text(1);
+  }
+  Status updated = RunSql(c, kUpdateSection, [&](Statement& st) {
+    st.Bind(1, section.id).Bind(2, std::string_view(section.slug)).Bind(3, std::string_view(section.name))
+        .Bind(4, std::int64_t{section.position});
+  });
+  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "section");
+  if (old_slug != section.slug) {
+    GZ_TRY(RunSql(c, kKeepSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, section.id); }));
+    GZ_TRY(RunSql(c, kDropSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(section.slug)); }));
+  }
+  return {};
+}
+
+Status UpdateTag(Connection& c, const core::Tag& tag) {
+  std::string old_slug;
+  {
+    Result<Statement> st = c.Prepare(kTagById);
+    if (!st.ok()) return std::move(st).error();
+    st->Bind(1, tag.id);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such tag.");
+    old_slug = st->Text(1);
+  }
+  Status updated = RunSql(c, kUpdateTag, [&](Statement& st) {
+    st.Bind(1, tag.id).Bind(2, std::string_view(tag.slug)).Bind(3, std::string_view(tag.name));
+  });
+  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "tag");
+  if (old_slug != tag.slug) {
+    GZ_TRY(RunSql(c, kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, tag.id); }));
+    GZ_TRY(RunSql(c, kDropTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(tag.slug)); }));
+  }
+  return {};
+}
+
+Status MergeTags(Connection& c, Id from, Id into) {
+  if (from == into) return Error::Invalid("A tag cannot be merged into itself.", "into");
+  std::string from_slug;
+  for (Id id : {from, into}) {
+    Result<Statement> st = c.Prepare(kTagById);
+    if (!st.ok()) return std::move(st).error();
+    st->Bind(1, id);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such tag.");
+    if (id == from) from_slug = st->Text(1);
+  }
+  GZ_TRY(RunSql(c, kMoveTagArticles, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
+  GZ_TRY(RunSql(c, kDropTagArticles, [&](Statement& st) { st.Bind(1, from); }));
+  GZ_TRY(RunSql(c, kMoveTagSlugs, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
+  GZ_TRY(RunSql(c, kDeleteTag, [&](Statement& st) { st.Bind(1, from); }));
+  return RunSql(c, kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(from_slug)).Bind(2, into); });
 }
 
 }  // namespace gazette::storage::sqlite::content_sql

@@ -17,11 +17,19 @@ base::Result<std::vector<core::Section>> ListSections(Connection& c);
 base::Result<core::Section> FindSection(Connection& c, std::string_view slug);
 base::Result<core::Tag> FindTag(Connection& c, std::string_view slug);
 base::Result<core::Author> FindAuthor(Connection& c, std::string_view slug);
+base::Result<std::vector<core::Tag>> ListTags(Connection& c);
+base::Result<std::vector<core::Author>> ListAuthors(Connection& c);
+base::Result<std::optional<std::string>> RenamedSection(Connection& c, std::string_view old_slug);
+base::Result<std::optional<std::string>> RenamedTag(Connection& c, std::string_view old_slug);
+base::Result<std::optional<core::Id>> RenamedArticle(Connection& c, std::string_view old_slug);
 
 base::Result<core::Id> InsertArticle(Connection& c, const core::Article& article);
 base::Status UpdateArticle(Connection& c, const core::Article& article);
 base::Result<core::Section> InsertSection(Connection& c, const core::Section& section);
 base::Result<core::Tag> InsertTag(Connection& c, const core::Tag& tag);
 base::Result<core::Author> InsertAuthor(Connection& c, const core::Author& author);
+base::Status UpdateSection(Connection& c, const core::Section& section);
+base::Status UpdateTag(Connection& c, const core::Tag& tag);
+base::Status MergeTags(Connection& c, core::Id from, core::Id into);
 
 }  // namespace gazette::storage::sqlite::content_sql

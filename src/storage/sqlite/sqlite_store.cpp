@@ -5,6 +5,7 @@
 #include "storage/sqlite/account_sql.h"
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/content_sql.h"
+#include "storage/sqlite/newsroom_sql.h"
 
 namespace gazette::storage::sqlite {
 
@@ -15,9 +16,11 @@ using base::Status;
 namespace {
 
 // The writer handed to a write: the write connection, inside BEGIN IMMEDIATE.
-class SqliteWriter final : public core::ContentWriter {
+// A template so that the newsroom's writer (a ContentWriter too) shares it.
+template <class Base>
+class ContentWriterOn : public Base {
  public:
-  explicit SqliteWriter(Connection& c) : c_(c) {}
+  explicit ContentWriterOn(Connection& c) : c_(c) {}
 
   Result<core::Article> FindArticle(core::Id id) override { return content_sql::FindArticle(c_, id); }
   Result<core::Article> FindArticleBySlug(std::string_view slug) override {
@@ -32,15 +35,53 @@ class SqliteWriter final : public core::ContentWriter {
   Result<core::Section> FindSection(std::string_view slug) override { return content_sql::FindSection(c_, slug); }
   Result<core::Tag> FindTag(std::string_view slug) override { return content_sql::FindTag(c_, slug); }
   Result<core::Author> FindAuthor(std::string_view slug) override { return content_sql::FindAuthor(c_, slug); }
+  Result<std::vector<core::Tag>> ListTags() override { return content_sql::ListTags(c_); }
+  Result<std::vector<core::Author>> ListAuthors() override { return content_sql::ListAuthors(c_); }
+  Result<std::optional<std::string>> RenamedSection(std::string_view s) override {
+    return content_sql::RenamedSection(c_, s);
+  }
+  Result<std::optional<std::string>> RenamedTag(std::string_view s) override { return content_sql::RenamedTag(c_, s); }
+  Result<std::optional<core::Id>> RenamedArticle(std::string_view s) override {
+    return content_sql::RenamedArticle(c_, s);
+  }
 
   Result<core::Id> InsertArticle(const core::Article& a) override { return content_sql::InsertArticle(c_, a); }
   Status UpdateArticle(const core::Article& a) override { return content_sql::UpdateArticle(c_, a); }
   Result<core::Section> InsertSection(const core::Section& s) override { return content_sql::InsertSection(c_, s); }
   Result<core::Tag> InsertTag(const core::Tag& t) override { return content_sql::InsertTag(c_, t); }
   Result<core::Author> InsertAuthor(const core::Author& a) override { return content_sql::InsertAuthor(c_, a); }
+  Status UpdateSection(const core::Section& s) override { return content_sql::UpdateSection(c_, s); }
+  Status UpdateTag(const core::Tag& t) override { return content_sql::UpdateTag(c_, t); }
+  Status MergeTags(core::Id from, core::Id into) override { return content_sql::MergeTags(c_, from, into); }
 
- private:
+ protected:
   Connection& c_;
+};
+
+using SqliteWriter = ContentWriterOn<core::ContentWriter>;
+
+// The writer handed to a newsroom write: content and newsroom, one transaction.
+class SqliteNewsroomWriter final : public ContentWriterOn<newsroom::NewsroomWriter> {
+ public:
+  using ContentWriterOn::ContentWriterOn;
+  using Id = core::Id;
+
+  Result<std::vector<newsroom::Revision>> Revisions(Id a) override { return newsroom_sql::Revisions(c_, a); }
+  Result<newsroom::Revision> FindRevision(Id r) override { return newsroom_sql::FindRevision(c_, r); }
+  Result<std::optional<newsroom::PendingEdit>> Pending(Id a) override { return newsroom_sql::Pending(c_, a); }
+  Result<std::vector<Id>> DueArticles(base::Timestamp t) override { return newsroom_sql::DueArticles(c_, t); }
+  Result<std::vector<Id>> DuePending(base::Timestamp t) override { return newsroom_sql::DuePending(c_, t); }
+  Result<std::optional<base::Timestamp>> NextDue() override { return newsroom_sql::NextDue(c_); }
+  Result<std::vector<newsroom::AuditEntry>> Audit(int o, int l) override { return newsroom_sql::Audit(c_, o, l); }
+  Result<std::map<std::string, std::string>> LoadSettings() override { return newsroom_sql::LoadSettings(c_); }
+
+  Result<Id> InsertRevision(const newsroom::Revision& r) override { return newsroom_sql::InsertRevision(c_, r); }
+  Status SavePending(const newsroom::PendingEdit& p) override { return newsroom_sql::SavePending(c_, p); }
+  Status DeletePending(Id a) override { return newsroom_sql::DeletePending(c_, a); }
+  Status AppendAudit(const newsroom::AuditEntry& e) override { return newsroom_sql::AppendAudit(c_, e); }
+  Status SaveSettings(const std::map<std::string, std::string>& v) override {
+    return newsroom_sql::SaveSettings(c_, v);
+  }
 };
 
 // The writer handed to a comments write.
@@ -115,19 +156,35 @@ class MigrationConnection final : public sql::MigrationTarget {
     return static_cast<int>(st->Int(0));
   }
 
+  // A migration whose first line is "-- gazette: foreign keys off" may
+  // rebuild tables that others refer to (SQLite's way to change a table):
+  // foreign keys are off while it runs and checked before it commits.
   Status Apply(const sql::Migration& m) override {
+    bool keys_off = m.sql.rfind("-- gazette: foreign keys off", 0) == 0;
+    if (keys_off) GZ_TRY(c_.Exec("PRAGMA foreign_keys = OFF"));
     GZ_TRY(c_.Exec("BEGIN IMMEDIATE"));
     Status status = c_.Exec(m.sql);
+    if (status.ok() && keys_off) status = CheckForeignKeys();
     if (status.ok()) {
       Result<Statement> st = c_.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)");
       status = st.ok() ? st->Bind(1, std::int64_t{m.version}).Bind(2, m.name).Run() : Status(std::move(st).error());
     }
     if (status.ok()) status = c_.Exec("COMMIT");
     if (!status.ok()) (void)c_.Exec("ROLLBACK");
+    if (keys_off) (void)c_.Exec("PRAGMA foreign_keys = ON");
     return status;
   }
 
  private:
+  Status CheckForeignKeys() {
+    Result<Statement> st = c_.Prepare("PRAGMA foreign_key_check");
+    if (!st.ok()) return std::move(st).error();
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (*row) return Error::Internal("the migration leaves a broken reference in table " + st->Text(0));
+    return {};
+  }
+
   Connection& c_;
 };
 
@@ -175,10 +232,12 @@ SqliteStore::SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writ
 
 SqliteStore::~SqliteStore() = default;
 
-Result<sql::MigrationReport> SqliteStore::Migrate() {
+Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
   std::lock_guard lock(write_mutex_);
   MigrationConnection target(*writer_);
-  return sql::Migrate(target, Migrations());
+  std::span<const sql::Migration> all = Migrations();
+  if (up_to && *up_to >= 0 && static_cast<std::size_t>(*up_to) < all.size()) all = all.first(*up_to);
+  return sql::Migrate(target, all);
 }
 
 Result<int> SqliteStore::SchemaVersion() {
@@ -241,6 +300,21 @@ Result<core::Tag> SqliteStore::FindTag(std::string_view slug) {
 Result<core::Author> SqliteStore::FindAuthor(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::FindAuthor(c, slug); });
 }
+Result<std::vector<core::Tag>> SqliteStore::ListTags() {
+  return WithReader([&](Connection& c) { return content_sql::ListTags(c); });
+}
+Result<std::vector<core::Author>> SqliteStore::ListAuthors() {
+  return WithReader([&](Connection& c) { return content_sql::ListAuthors(c); });
+}
+Result<std::optional<std::string>> SqliteStore::RenamedSection(std::string_view slug) {
+  return WithReader([&](Connection& c) { return content_sql::RenamedSection(c, slug); });
+}
+Result<std::optional<std::string>> SqliteStore::RenamedTag(std::string_view slug) {
+  return WithReader([&](Connection& c) { return content_sql::RenamedTag(c, slug); });
+}
+Result<std::optional<core::Id>> SqliteStore::RenamedArticle(std::string_view slug) {
+  return WithReader([&](Connection& c) { return content_sql::RenamedArticle(c, slug); });
+}
 
 Status SqliteStore::Transact(const std::function<Status(Connection&)>& work) {
   std::lock_guard lock(write_mutex_);
@@ -280,6 +354,38 @@ Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& wor
 Status SqliteStore::WriteComments(const std::function<Status(comments::CommentWriter&)>& work) {
   return Transact([&](Connection& c) {
     SqliteCommentWriter writer(c);
+    return work(writer);
+  });
+}
+
+// Newsroom: reads from the pool, writes in one transaction with content.
+Result<std::vector<newsroom::Revision>> SqliteStore::Revisions(core::Id a) {
+  return WithReader([&](Connection& c) { return newsroom_sql::Revisions(c, a); });
+}
+Result<newsroom::Revision> SqliteStore::FindRevision(core::Id r) {
+  return WithReader([&](Connection& c) { return newsroom_sql::FindRevision(c, r); });
+}
+Result<std::optional<newsroom::PendingEdit>> SqliteStore::Pending(core::Id a) {
+  return WithReader([&](Connection& c) { return newsroom_sql::Pending(c, a); });
+}
+Result<std::vector<core::Id>> SqliteStore::DueArticles(base::Timestamp t) {
+  return WithReader([&](Connection& c) { return newsroom_sql::DueArticles(c, t); });
+}
+Result<std::vector<core::Id>> SqliteStore::DuePending(base::Timestamp t) {
+  return WithReader([&](Connection& c) { return newsroom_sql::DuePending(c, t); });
+}
+Result<std::optional<base::Timestamp>> SqliteStore::NextDue() {
+  return WithReader([&](Connection& c) { return newsroom_sql::NextDue(c); });
+}
+Result<std::vector<newsroom::AuditEntry>> SqliteStore::Audit(int offset, int limit) {
+  return WithReader([&](Connection& c) { return newsroom_sql::Audit(c, offset, limit); });
+}
+Result<std::map<std::string, std::string>> SqliteStore::LoadSettings() {
+  return WithReader([&](Connection& c) { return newsroom_sql::LoadSettings(c); });
+}
+Status SqliteStore::WriteNewsroom(const std::function<Status(newsroom::NewsroomWriter&)>& work) {
+  return Transact([&](Connection& c) {
+    SqliteNewsroomWriter writer(c);
     return work(writer);
   });
 }
@@ -335,6 +441,24 @@ Status SqliteStore::StoreVerification(Id account_id, std::string_view token_hash
 }
 Result<Id> SqliteStore::UseVerification(std::string_view token_hash, base::Timestamp now) {
   return TransactValue<Id>([&](Connection& c) { return account_sql::UseVerification(c, token_hash, now); });
+}
+Result<std::vector<accounts::Account>> SqliteStore::ListStaff() {
+  return WithReader([&](Connection& c) { return account_sql::ListStaff(c); });
+}
+Result<accounts::ApiToken> SqliteStore::CreateToken(const accounts::ApiToken& token, std::string_view token_hash) {
+  return TransactValue<accounts::ApiToken>([&](Connection& c) { return account_sql::CreateToken(c, token, token_hash); });
+}
+Result<std::pair<accounts::ApiToken, accounts::Account>> SqliteStore::FindToken(std::string_view token_hash) {
+  return WithReader([&](Connection& c) { return account_sql::FindToken(c, token_hash); });
+}
+Status SqliteStore::TouchToken(Id token_id, base::Timestamp at) {
+  return Transact([&](Connection& c) { return account_sql::TouchToken(c, token_id, at); });
+}
+Result<std::vector<accounts::ApiToken>> SqliteStore::ListTokens() {
+  return WithReader([&](Connection& c) { return account_sql::ListTokens(c); });
+}
+Status SqliteStore::RevokeToken(Id token_id, base::Timestamp at) {
+  return Transact([&](Connection& c) { return account_sql::RevokeToken(c, token_id, at); });
 }
 
 // Comments: reads from the pool.

@@ -10,6 +10,7 @@
 #include "accounts/account_store.h"
 #include "comments/comment_store.h"
 #include "core/content_store.h"
+#include "newsroom/newsroom_store.h"
 #include "storage/sql/migrations.h"
 #include "storage/sqlite/connection.h"
 
@@ -21,15 +22,19 @@ struct SqliteOptions {
 };
 
 // Thread-safe.
-class SqliteStore final : public core::ContentStore, public accounts::AccountStore, public comments::CommentStore {
+class SqliteStore final : public core::ContentStore,
+                          public accounts::AccountStore,
+                          public comments::CommentStore,
+                          public newsroom::NewsroomStore {
  public:
   // Opens or creates the file (and its parent folders) and switches it to
   // WAL. Fails with a message naming the file.
   static base::Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
   ~SqliteStore() override;
 
-  // Brings the schema up to date (see storage/sql/migrations.h).
-  base::Result<sql::MigrationReport> Migrate();
+  // Brings the schema up to date (see storage/sql/migrations.h), or up to
+  // version `up_to` (for tests of the migrations themselves).
+  base::Result<sql::MigrationReport> Migrate(std::optional<int> up_to = std::nullopt);
   // The schema version the file is at.
   base::Result<int> SchemaVersion();
 
@@ -42,6 +47,11 @@ class SqliteStore final : public core::ContentStore, public accounts::AccountSto
   base::Result<core::Section> FindSection(std::string_view slug) override;
   base::Result<core::Tag> FindTag(std::string_view slug) override;
   base::Result<core::Author> FindAuthor(std::string_view slug) override;
+  base::Result<std::vector<core::Tag>> ListTags() override;
+  base::Result<std::vector<core::Author>> ListAuthors() override;
+  base::Result<std::optional<std::string>> RenamedSection(std::string_view old_slug) override;
+  base::Result<std::optional<std::string>> RenamedTag(std::string_view old_slug) override;
+  base::Result<std::optional<core::Id>> RenamedArticle(std::string_view old_slug) override;
 
   base::Status Write(const std::function<base::Status(core::ContentWriter&)>& work) override;
 
@@ -63,6 +73,12 @@ class SqliteStore final : public core::ContentStore, public accounts::AccountSto
   base::Status EndSessionByHash(std::string_view token_hash) override;
   base::Status StoreVerification(accounts::Id account_id, std::string_view token_hash, base::Timestamp expires) override;
   base::Result<accounts::Id> UseVerification(std::string_view token_hash, base::Timestamp now) override;
+  base::Result<std::vector<accounts::Account>> ListStaff() override;
+  base::Result<accounts::ApiToken> CreateToken(const accounts::ApiToken& token, std::string_view token_hash) override;
+  base::Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(std::string_view token_hash) override;
+  base::Status TouchToken(accounts::Id token_id, base::Timestamp at) override;
+  base::Result<std::vector<accounts::ApiToken>> ListTokens() override;
+  base::Status RevokeToken(accounts::Id token_id, base::Timestamp at) override;
 
   // comments::CommentStore
   base::Result<comments::Comment> FindComment(comments::Id id) override;
@@ -80,6 +96,17 @@ class SqliteStore final : public core::ContentStore, public accounts::AccountSto
   base::Result<comments::ArticleInfo> Article(comments::Id article) override;
   base::Result<accounts::Account> Author(comments::Id account) override;
   base::Status WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) override;
+
+  // newsroom::NewsroomStore
+  base::Result<std::vector<newsroom::Revision>> Revisions(core::Id article_id) override;
+  base::Result<newsroom::Revision> FindRevision(core::Id revision_id) override;
+  base::Result<std::optional<newsroom::PendingEdit>> Pending(core::Id article_id) override;
+  base::Result<std::vector<core::Id>> DueArticles(base::Timestamp now) override;
+  base::Result<std::vector<core::Id>> DuePending(base::Timestamp now) override;
+  base::Result<std::optional<base::Timestamp>> NextDue() override;
+  base::Result<std::vector<newsroom::AuditEntry>> Audit(int offset, int limit) override;
+  base::Result<std::map<std::string, std::string>> LoadSettings() override;
+  base::Status WriteNewsroom(const std::function<base::Status(newsroom::NewsroomWriter&)>& work) override;
 
  private:
   class Lease;
