@@ -83,6 +83,7 @@ Status Publisher::ApplyContent(ContentWriter& writer, const ArticleDraft& draft,
   article.body_html = article.body.empty() ? std::string() : renderer_.MarkdownToHtml(article.body);
   article.source = {std::string(base::Trim(draft.source.name)), std::string(base::Trim(draft.source.url))};
   article.breaking = draft.breaking;
+  article.top = draft.top;
   article.seo_title = std::string(base::Trim(draft.seo_title));
   article.seo_description = std::string(base::Trim(draft.seo_description));
   article.section.reset();
@@ -154,7 +155,14 @@ Result<std::string> Publisher::UniqueSlug(ContentWriter& writer, std::string_vie
 
 Result<Section> Publisher::EnsureSection(ContentWriter& writer, std::string_view name) const {
   return FindOrInsert<Section>(
-      name, "section", [&](const std::string& slug) { return writer.FindSection(slug); },
+      name, "section",
+      [&](const std::string& slug) -> Result<Section> {
+        Result<Section> found = writer.FindSection(slug);
+        if (found.ok() || found.error().code != base::ErrorCode::kNotFound) return found;
+        Result<std::optional<std::string>> renamed = writer.RenamedSection(slug);  // a name from before a rename
+        if (renamed.ok() && *renamed) return writer.FindSection(**renamed);
+        return found;
+      },
       [&](Section fresh) -> Result<Section> {
         Result<std::vector<Section>> all = writer.ListSections();
         if (!all.ok()) return std::move(all).error();
@@ -165,7 +173,14 @@ Result<Section> Publisher::EnsureSection(ContentWriter& writer, std::string_view
 
 Result<Tag> Publisher::EnsureTag(ContentWriter& writer, std::string_view name) const {
   return FindOrInsert<Tag>(
-      name, "tags", [&](const std::string& slug) { return writer.FindTag(slug); },
+      name, "tags",
+      [&](const std::string& slug) -> Result<Tag> {
+        Result<Tag> found = writer.FindTag(slug);
+        if (found.ok() || found.error().code != base::ErrorCode::kNotFound) return found;
+        Result<std::optional<std::string>> renamed = writer.RenamedTag(slug);  // renamed or merged away
+        if (renamed.ok() && *renamed) return writer.FindTag(**renamed);
+        return found;
+      },
       [&](const Tag& fresh) { return writer.InsertTag(fresh); });
 }
 

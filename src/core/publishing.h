@@ -64,14 +64,15 @@ class Publisher {
   Result<Id> Create(ContentWriter& writer, const ArticleDraft& draft) const;
 
   // Puts the draft's content (headline, lead, body, section, tags, authors,
-  // source, SEO fields, breaking, slug when given) into `article`, validated
+  // source, SEO fields, breaking, top, slug when given) into `article`, validated
   // and with names resolved as Create does; the body's HTML is made anew.
   // Leaves status, times and version alone, and stores nothing but the
   // section, tags and authors it creates.
   Status ApplyContent(ContentWriter& writer, const ArticleDraft& draft, Article& article) const;
 
-  // The section with this name (matched by its slug), created at the end of
-  // the navigation when missing.
+  // The section with this name (matched by its slug, or by a slug it had
+  // before a rename), created at the end of the navigation when missing.
+  // Tags likewise (a merged tag's name finds the tag it went into).
   Result<Section> EnsureSection(ContentWriter& writer, std::string_view name) const;
   Result<Tag> EnsureTag(ContentWriter& writer, std::string_view name) const;
   Result<Author> EnsureAuthor(ContentWriter& writer, std::string_view name) const;

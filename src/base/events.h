@@ -1,0 +1,48 @@
+// Things that happened, for whoever listens: webhooks, live updates. An
+// event names what happened and to what ("article.published", 42); the
+// listener looks up the rest. Publishers send events after their write
+// committed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gazette::base {
+
+struct Event {
+  // "article.published", "article.updated", "article.unpublished",
+  // "article.scheduled", "comment.created"
+  std::string type;
+  std::int64_t id = 0;
+  bool operator==(const Event&) const = default;
+};
+
+// Hands each event to every subscriber, on the publisher's thread:
+// subscribers must only queue the event and return. Thread-safe.
+class EventBus {
+ public:
+  using Listener = std::function<void(const Event&)>;
+
+  void Subscribe(Listener listener) {
+    std::lock_guard lock(mutex_);
+    listeners_.push_back(std::move(listener));
+  }
+
+  void Publish(const Event& event) const {
+    std::vector<Listener> listeners;
+    {
+      std::lock_guard lock(mutex_);
+      listeners = listeners_;
+    }
+    for (const Listener& listener : listeners) listener(event);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Listener> listeners_;
+};
+
+}  // namespace gazette::base
