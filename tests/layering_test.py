@@ -29,7 +29,7 @@ ALLOWED = {
     "moderation": WEB_FEATURE,
     "importer": {"base", "core"},
     "demo": {"base", "core"},
-    "app": {"base", "core", "accounts", "comments", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
+    "app": {"base", "core", "accounts", "comments", "newsroom", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
             "reader", "moderation", "importer", "demo"},
     "cli": {"base", "app", "storage/sql", "importer", "demo"},
 }

@@ -6,7 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include <atomic>
+#include <mutex>
+
 #include "app/mailer.h"
+#include "app/stack.h"
+#include "newsroom/scheduler.h"
 #include "base/log.h"
 #include "base/worker_pool.h"
 #include "comments/moderation.h"
@@ -39,41 +44,6 @@ class CommentText final : public comments::CommentRenderer {
  public:
   std::string ToHtml(std::string_view text) const override { return render::CommentToHtml(text); }
 };
-
-accounts::AccountSettings AccountSettingsFrom(const Config& c) {
-  accounts::AccountSettings s;
-  s.password_cost.memory_bytes = static_cast<std::size_t>(c.password_memory_kib) * 1024;
-  s.password_cost.passes = static_cast<unsigned long long>(c.password_passes);
-  s.min_password_length = static_cast<std::size_t>(c.min_password_length);
-  s.reader_session = std::chrono::hours(24 * c.reader_session_days);
-  s.staff_session = std::chrono::hours(c.staff_session_hours);
-  s.signin_failures = static_cast<std::size_t>(c.signin_failures);
-  s.signin_window = std::chrono::seconds(c.signin_window);
-  s.verify_email = c.verify_email;
-  s.base_url = c.base_url;
-  return s;
-}
-
-comments::CommentSettings CommentSettingsFrom(const Config& c) {
-  comments::CommentSettings s;
-  s.site_policy = comments::ParsePolicy(c.comment_policy).value_or(comments::Policy::kOpen);
-  s.close_after_days = c.close_after_days;
-  s.max_chars = static_cast<std::size_t>(c.max_comment_chars);
-  s.edit_minutes = c.edit_minutes;
-  s.max_links = c.max_links;
-  s.trusted_after = c.trusted_after;
-  s.reports_to_hide = c.reports_to_hide;
-  s.banned_words = c.banned_words;
-  s.suspect_words = c.suspect_words;
-  s.reader_burst = c.reader_burst;
-  s.reader_window = std::chrono::seconds(c.reader_window);
-  s.ip_burst = c.ip_burst;
-  s.ip_window = std::chrono::seconds(c.ip_window);
-  s.repeat_window = std::chrono::seconds(c.repeat_window);
-  s.threads_per_page = c.threads_per_page;
-  s.verify_email = c.verify_email;
-  return s;
-}
 
 fs::path ExecutableDir() {
   std::error_code ec;
@@ -170,40 +140,61 @@ base::Result<std::unique_ptr<App>> App::Open(const Config& config) {
 
 const storage::sql::MigrationReport& App::migration() const { return parts_->migration; }
 
+namespace {
+
+// The languages the theme has: the names of its locales/*.toml files.
+std::vector<std::string> ThemeLanguages(const std::string& theme_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(theme_dir) / "locales", ec)) {
+    if (entry.path().extension() == ".toml") out.push_back(entry.path().stem().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 base::Status App::Serve(const std::function<void(const std::string& address, int threads)>& on_ready) {
   const Config& c = parts_->config;
   base::Result<std::string> theme_dir = LocateTheme(c.theme);
   if (!theme_dir.ok()) return std::move(theme_dir).error();
-  base::Result<std::unique_ptr<render::Theme>> theme = render::Theme::Load(*theme_dir, c.language);
-  if (!theme.ok()) return std::move(theme).error();
-
-  core::ReadingService reading(*parts_->store);
-  web::SiteSettings settings;
-  settings.name = c.site_name;
-  settings.base_url = c.base_url;
-  settings.zone = parts_->zone;
-  settings.trusted_proxies = c.trusted_proxies;
-  web::Pages pages(**theme, settings, reading, parts_->clock);
 
   // Password hashing blocks a core for tens of milliseconds: a small pool,
   // never the threads that serve pages. Durable writes go through one
   // thread, as SQLite has one writer anyway.
   base::WorkerPool hashing("password hashing", std::max(1, http::AvailableCpus() / 2), 64);
   base::WorkerPool writes("writes", 1, 1024);
-  accounts::AccountService accounts(*parts_->store, parts_->clock, AccountSettingsFrom(c), parts_->mailer.get());
-  comments::CommentSettings comment_settings = CommentSettingsFrom(c);
-  comments::CommentService comments(*parts_->store, parts_->comment_text, parts_->clock, comment_settings,
-                                    comments::Pipeline::Default());
-  comments::ModerationService moderation(*parts_->store, parts_->clock, comment_settings);
-  web::Identity identity(accounts, pages.settings());
+  base::EventBus events;
+  core::ReadingService reading(*parts_->store);
+  newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);
+  newsroom::SettingsService settings(*parts_->store, DefaultSettings(c), ThemeLanguages(*theme_dir));
+  newsroom::Scheduler scheduler(newsroom, *parts_->store, &events);
 
-  site::Site site(reading, comments, pages);
-  reader::Reader reader(accounts, comments, pages, identity, reader::Pools{hashing, writes});
-  moderation::ModerationPages moderation_pages(moderation, comments, pages, identity, writes);
-  http::Router router;
-  site.AddRoutes(router);
-  reader.AddRoutes(router);
-  moderation_pages.AddRoutes(router);
+  // The live stack, replaced when an admin changes the settings.
+  std::atomic<std::shared_ptr<Stack>> current;
+  std::mutex retired_mutex;  // guards retired and serializes reloads
+  std::vector<std::shared_ptr<Stack>> retired;
+  Shared shared{c,        *theme_dir, *parts_->store, parts_->clock, parts_->bodies, parts_->comment_text,
+                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, {}};
+  auto build = [&]() -> base::Result<std::shared_ptr<Stack>> {
+    base::Result<newsroom::SiteSettings> values = settings.Current();
+    if (!values.ok()) return std::move(values).error();
+    base::Result<std::unique_ptr<Stack>> stack = BuildStack(shared, *values);
+    if (!stack.ok()) return std::move(stack).error();
+    return std::shared_ptr<Stack>(std::move(*stack));
+  };
+  shared.reload = [&]() -> base::Status {
+    std::lock_guard lock(retired_mutex);
+    base::Result<std::shared_ptr<Stack>> fresh = build();
+    if (!fresh.ok()) return std::move(fresh).error();
+    retired.push_back(current.exchange(*fresh));
+    base::LogInfo("settings changed: the site now runs with them");
+    return {};
+  };
+  base::Result<std::shared_ptr<Stack>> first = build();
+  if (!first.ok()) return std::move(first).error();
+  current.store(*first);
 
   http::ServerOptions options;
   options.host = c.listen_host;
@@ -215,11 +206,13 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   options.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
   if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
   options.common_headers = site::Site::CommonHeaders();
-  http::Server server(options, [&](const http::Request& request) { return router.Dispatch(request); });
+  http::Server server(options, [&](const http::Request& request) { return current.load()->router.Dispatch(request); });
   GZ_TRY(server.Listen());
+  scheduler.Start();
   std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;
   on_ready("http://" + host + ":" + std::to_string(server.port()), server.threads());
   server.Run(true);
+  scheduler.Stop();
   base::LogInfo("stopped");
   return {};
 }
@@ -227,7 +220,8 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
 base::Result<std::string> App::AddUser(std::string_view email, std::string_view role_name, std::string_view name) {
   std::optional<accounts::Role> role = accounts::ParseRole(role_name);
   if (!role) return Error::Invalid("--role must be reader, moderator or admin, not \"" + std::string(role_name) + "\"", "role");
-  accounts::AccountService accounts(*parts_->store, parts_->clock, AccountSettingsFrom(parts_->config), nullptr);
+  accounts::AccountService accounts(*parts_->store, parts_->clock,
+                                    AccountSettingsFrom(parts_->config, parts_->config.base_url), nullptr);
   return accounts.AddUser(email, name, *role);
 }
 

@@ -24,8 +24,13 @@ std::chrono::seconds LongestWindow(const CommentSettings& s) {
 }  // namespace
 
 CommentService::CommentService(CommentStore& store, const CommentRenderer& renderer, const base::Clock& clock,
-                               CommentSettings settings, Pipeline pipeline)
-    : store_(store), renderer_(renderer), clock_(clock), settings_(std::move(settings)), pipeline_(std::move(pipeline)) {}
+                               CommentSettings settings, Pipeline pipeline, base::EventBus* events)
+    : store_(store),
+      renderer_(renderer),
+      clock_(clock),
+      settings_(std::move(settings)),
+      pipeline_(std::move(pipeline)),
+      events_(events) {}
 
 Result<PostResult> CommentService::Post(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
                                         std::string_view text, std::string_view nonce, std::string_view ip) {
@@ -101,6 +106,7 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
     }
     return std::move(written).error();
   }
+  if (events_) events_->Publish({"comment.created", comment.id});
   return PostResult{comment, comment.status == CommentStatus::kPending, false};
 }
 

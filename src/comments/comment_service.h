@@ -2,6 +2,7 @@
 // and the thread an article page shows.
 #pragma once
 
+#include "base/events.h"
 #include "comments/checks.h"
 #include "comments/comment_store.h"
 
@@ -46,8 +47,9 @@ inline constexpr std::size_t kMaxNonce = 64;
 // Thread-safe.
 class CommentService {
  public:
+  // `events` (optional) hears "comment.created" for each new comment.
   CommentService(CommentStore& store, const CommentRenderer& renderer, const base::Clock& clock,
-                 CommentSettings settings, Pipeline pipeline);
+                 CommentSettings settings, Pipeline pipeline, base::EventBus* events = nullptr);
 
   const CommentSettings& settings() const { return settings_; }
 
@@ -92,6 +94,7 @@ class CommentService {
   const base::Clock& clock_;
   CommentSettings settings_;
   Pipeline pipeline_;
+  base::EventBus* events_;
 };
 
 }  // namespace gazette::comments
