@@ -7,6 +7,7 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 JOBS      ?= $(shell nproc)
 DB        ?= sqlite:var/gazette.db
+ADMIN     ?= admin@example.org
 
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 60
@@ -27,8 +28,11 @@ $(BUILD_DIR)/build.ninja:
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# On the first start of an empty site, also an admin account: its password
+# is printed once, as "password: ...".
 run: build
 	@$(BUILD_DIR)/gazette demo --if-empty --db $(DB)
+	@$(BUILD_DIR)/gazette user add --role admin --name Admin --if-no-admin --db $(DB) $(ADMIN)
 	@exec $(BUILD_DIR)/gazette serve --db $(DB)
 
 # Unit, storage contract, end-to-end and browser tests against the Release

@@ -31,7 +31,7 @@ ALLOWED = {
     "demo": {"base", "core"},
     "app": {"base", "core", "accounts", "comments", "newsroom", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
             "reader", "moderation", "importer", "demo"},
-    "cli": {"base", "app", "storage/sql", "importer", "demo"},
+    "cli": {"base", "accounts", "app", "storage/sql", "importer", "demo"},
 }
 
 

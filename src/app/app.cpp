@@ -219,11 +219,37 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
 
 base::Result<std::string> App::AddUser(std::string_view email, std::string_view role_name, std::string_view name) {
   std::optional<accounts::Role> role = accounts::ParseRole(role_name);
-  if (!role) return Error::Invalid("--role must be reader, moderator or admin, not \"" + std::string(role_name) + "\"", "role");
-  accounts::AccountService accounts(*parts_->store, parts_->clock,
-                                    AccountSettingsFrom(parts_->config, parts_->config.base_url), nullptr);
-  return accounts.AddUser(email, name, *role);
+  if (!role) {
+    return Error::Invalid("--role must be reader, author, editor, moderator or admin, not \"" + std::string(role_name) + "\"",
+                          "role");
+  }
+  return Accounts().AddUser(email, name, *role);
 }
+
+accounts::AccountService App::Accounts() {
+  return accounts::AccountService(*parts_->store, parts_->clock,
+                                  AccountSettingsFrom(parts_->config, parts_->config.base_url), nullptr);
+}
+
+base::Result<bool> App::HasAdmin() {
+  base::Result<std::vector<accounts::Account>> staff = parts_->store->ListStaff();
+  if (!staff.ok()) return std::move(staff).error();
+  return std::any_of(staff->begin(), staff->end(), [](const auto& a) { return a.role == accounts::Role::kAdmin; });
+}
+
+base::Result<std::pair<accounts::ApiToken, std::string>> App::CreateToken(std::string_view name,
+                                                                         std::string_view role_name) {
+  std::optional<accounts::Role> role = accounts::ParseRole(role_name);
+  if (!role || *role == accounts::Role::kReader) {
+    return Error::Invalid("--role must be author, editor, moderator or admin, not \"" + std::string(role_name) + "\"",
+                          "role");
+  }
+  return Accounts().CreateToken(accounts::CommandLine(), name, *role);
+}
+
+base::Result<std::vector<accounts::ApiToken>> App::Tokens() { return Accounts().Tokens(accounts::CommandLine()); }
+
+base::Status App::RevokeToken(std::int64_t id) { return Accounts().RevokeToken(accounts::CommandLine(), id); }
 
 base::Status App::SetCommentPolicy(std::string_view section, std::optional<std::int64_t> article,
                                    std::string_view policy_name) {

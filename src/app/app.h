@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "accounts/account_service.h"
 #include "app/config.h"
 #include "demo/demo.h"
 #include "importer/importer.h"
@@ -38,6 +39,14 @@ class App {
   // An account with a generated password, which is returned (for an
   // existing email: the role is set and the password replaced).
   base::Result<std::string> AddUser(std::string_view email, std::string_view role, std::string_view name);
+  // Whether a live admin account exists.
+  base::Result<bool> HasAdmin();
+
+  // API tokens, made on the command line: a new one (its secret is
+  // returned once), the list, revoking one.
+  base::Result<std::pair<accounts::ApiToken, std::string>> CreateToken(std::string_view name, std::string_view role);
+  base::Result<std::vector<accounts::ApiToken>> Tokens();
+  base::Status RevokeToken(std::int64_t id);
 
   // The comment policy of a section (by slug) or an article (by id):
   // "open", "premoderated", "closed", or "inherit".
@@ -47,6 +56,7 @@ class App {
 
  private:
   explicit App(std::unique_ptr<Parts> parts);
+  accounts::AccountService Accounts();
   std::unique_ptr<Parts> parts_;
 };
 

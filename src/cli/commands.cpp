@@ -38,7 +38,8 @@ const CommandSpec kCommands[] = {
     {"migrate", {"--db", "--config"}, {}, false},
     {"import-text", {"--db", "--config", "--date"}, {}, true},
     {"demo", {"--db", "--config"}, {"--if-empty"}, false},
-    {"user", {"--db", "--config", "--role", "--name"}, {}, true},
+    {"user", {"--db", "--config", "--role", "--name"}, {"--if-no-admin"}, true},
+    {"token", {"--db", "--config", "--role"}, {}, true},
     {"comment-policy", {"--db", "--config", "--section", "--article"}, {}, true},
 };
 
@@ -81,6 +82,14 @@ std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed)
   }
   if (parsed.command == "user") {
     if (parsed.positional.size() != 2 || parsed.positional[0] != "add") return Usage{"usage: gazette user add [--role ROLE] EMAIL"};
+  } else if (parsed.command == "token") {
+    const std::vector<std::string>& a = parsed.positional;
+    bool create = a.size() == 2 && a[0] == "create" && parsed.flags.count("--role");
+    bool list = a.size() == 1 && a[0] == "list";
+    bool revoke = a.size() == 2 && a[0] == "revoke";
+    if (!create && !list && !revoke) {
+      return Usage{"usage: gazette token create --role ROLE NAME | gazette token list | gazette token revoke ID"};
+    }
   } else if (parsed.command == "comment-policy") {
     if (parsed.positional.size() != 1) return Usage{"usage: gazette comment-policy --section SLUG | --article ID POLICY"};
     if (parsed.flags.count("--section") == parsed.flags.count("--article")) {
@@ -163,11 +172,52 @@ int Demo(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
 }
 
 int AddUser(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  if (p.switches.count("--if-no-admin")) {
+    base::Result<bool> has = app.HasAdmin();
+    if (!has.ok()) return Fail(err, has.error().message);
+    if (*has) {
+      out << "The site has an admin already; no account added.\n";
+      return kExitOk;
+    }
+  }
   base::Result<std::string> password =
       app.AddUser(p.positional[1], Flag(p, "--role").value_or("reader"), Flag(p, "--name").value_or(""));
   if (!password.ok()) return Fail(err, password.error().message);
   out << "Account " << p.positional[1] << " is ready; it signs in with this password (change it after signing in):\n";
   out << "password: " << *password << "\n";
+  return kExitOk;
+}
+
+int Token(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  const std::string& what = p.positional[0];
+  if (what == "create") {
+    base::Result<std::pair<accounts::ApiToken, std::string>> made =
+        app.CreateToken(p.positional[1], Flag(p, "--role").value_or(""));
+    if (!made.ok()) return Fail(err, made.error().message);
+    out << "Token " << made->first.id << " \"" << made->first.name << "\" (" << accounts::RoleName(made->first.role)
+        << ") is ready. Send it as \"Authorization: Bearer TOKEN\"; it is shown only now:\n";
+    out << made->second << "\n";
+    return kExitOk;
+  }
+  if (what == "list") {
+    base::Result<std::vector<accounts::ApiToken>> tokens = app.Tokens();
+    if (!tokens.ok()) return Fail(err, tokens.error().message);
+    if (tokens->empty()) out << "No tokens.\n";
+    for (const accounts::ApiToken& t : *tokens) {
+      out << t.id << "\t" << accounts::RoleName(t.role) << "\t" << (t.revoked_at ? "revoked" : "live") << "\t" << t.name
+          << "\n";
+    }
+    return kExitOk;
+  }
+  char* end = nullptr;
+  long long id = std::strtoll(p.positional[1].c_str(), &end, 10);
+  if (*end != '\0' || id <= 0) {
+    err << "gazette: token revoke needs a token's id (see gazette token list), not \"" << p.positional[1] << "\"\n";
+    return kExitUsage;
+  }
+  base::Status revoked = app.RevokeToken(id);
+  if (!revoked.ok()) return Fail(err, revoked.error().message);
+  out << "Token " << id << " is revoked.\n";
   return kExitOk;
 }
 
@@ -198,7 +248,9 @@ Usage:
   gazette migrate     [--db URL] [--config FILE]
   gazette import-text [--db URL] [--config FILE] [--date YYYY-MM-DD] FILE...
   gazette demo        [--db URL] [--config FILE] [--if-empty]
-  gazette user add    [--db URL] [--config FILE] [--role ROLE] [--name NAME] EMAIL
+  gazette user add    [--db URL] [--config FILE] [--role ROLE] [--name NAME] [--if-no-admin] EMAIL
+  gazette token create [--db URL] [--config FILE] --role ROLE NAME
+  gazette token list | gazette token revoke ID
   gazette comment-policy [--db URL] [--config FILE] (--section SLUG | --article ID) POLICY
   gazette --help | --version
 
@@ -211,9 +263,13 @@ Commands:
                briefs, up to "What is your opinion on this topic?". Each file
                is one transaction. --date puts the times on that day.
   demo         Fill the site with demo news; --if-empty only when it has none.
-  user add     Create an account (ROLE: reader, moderator or admin; default
-               reader) with a generated password, printed as "password: ...".
-               For an existing email: sets the role and a new password.
+  user add     Create an account (ROLE: reader, author, editor, moderator or
+               admin; default reader) with a generated password, printed as
+               "password: ...". For an existing email: sets the role and a new
+               password. --if-no-admin: only when the site has no admin yet.
+  token        API tokens for the admin API: create one with a staff ROLE
+               (printed alone on the last line, shown only once), list them,
+               or revoke one by its id.
   comment-policy
                Who may comment in a section or on an article: open,
                premoderated, closed, or inherit (the wider policy).
@@ -268,6 +324,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (parsed.command == "migrate") return Migrate(app, out);
   if (parsed.command == "import-text") return ImportText(app, parsed, out, err);
   if (parsed.command == "user") return AddUser(app, parsed, out, err);
+  if (parsed.command == "token") return Token(app, parsed, out, err);
   if (parsed.command == "comment-policy") return CommentPolicy(app, parsed, out, err);
   return Demo(app, parsed, out, err);
 }

@@ -6,7 +6,7 @@
 #include "render/excerpt.h"
 #include "render/time_labels.h"
 #include "web/comment_view.h"
-#include "site/urls.h"
+#include "web/urls.h"
 
 namespace gazette::site {
 namespace {
@@ -64,7 +64,7 @@ http::Response Site::Front(const http::Request&) const {
     if (front->top_story) {
       const core::Article& top = *front->top_story;
       render::Dict d = content.Add("TOP");
-      d.Set("url", ArticlePath(top.id, top.slug)).Set("headline", top.headline);
+      d.Set("url", web::ArticlePath(top.id, top.slug)).Set("headline", top.headline);
       if (!top.lead.empty()) {
         d.Add("LEAD").Set("lead", top.lead);
       } else if (std::string excerpt = render::HtmlExcerpt(top.body_html, kExcerptChars); !excerpt.empty()) {
@@ -88,11 +88,11 @@ http::Response Site::Front(const http::Request&) const {
 }
 
 http::Response Site::Article(const http::Request& request, std::string_view ref) const {
-  std::optional<core::Id> id = ParseArticleRef(ref);
+  std::optional<core::Id> id = web::ParseArticleRef(ref);
   if (!id) return pages_.NotFound();
   base::Result<core::Article> article = reading_.PublishedArticle(*id);
   if (!article.ok()) return pages_.Error(article.error());
-  std::string canonical = ArticlePath(article->id, article->slug);
+  std::string canonical = web::ArticlePath(article->id, article->slug);
   if (request.path != canonical) {
     std::string location = canonical;
     if (!request.query.empty()) location.append("?").append(request.query);
@@ -133,7 +133,7 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
       render::Dict byline = content.Add("BYLINE");
       for (std::size_t i = 0; i < a.authors.size(); ++i) {
         render::Dict author = byline.Add("AUTHOR");
-        author.Set("url", AuthorPath(a.authors[i].slug)).Set("name", a.authors[i].name);
+        author.Set("url", web::AuthorPath(a.authors[i].slug)).Set("name", a.authors[i].name);
         if (i + 1 < a.authors.size()) author.Show("SEPARATOR");
       }
     }
@@ -147,7 +147,7 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
     }
     if (!a.tags.empty()) {
       render::Dict tags = content.Add("TAGS");
-      for (const core::Tag& tag : a.tags) tags.Add("TAG").Set("url", TagPath(tag.slug)).Set("name", tag.name);
+      for (const core::Tag& tag : a.tags) tags.Add("TAG").Set("url", web::TagPath(tag.slug)).Set("name", tag.name);
     }
     if (!next->empty()) {
       render::Dict block = content.Add("READ_NEXT");
@@ -239,7 +239,7 @@ http::Response Site::SectionPage(const http::Request& request, std::string_view 
   if (!section.ok()) return pages_.Error(section.error());
   core::ArticleQuery query;
   query.section_id = section->id;
-  return Listing(request, query, section->name, SectionPath(section->slug), section->slug);
+  return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug);
 }
 
 http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
@@ -247,7 +247,7 @@ http::Response Site::TagPage(const http::Request& request, std::string_view slug
   if (!tag.ok()) return pages_.Error(tag.error());
   core::ArticleQuery query;
   query.tag_id = tag->id;
-  return Listing(request, query, tag->name, TagPath(tag->slug), "");
+  return Listing(request, query, tag->name, web::TagPath(tag->slug), "");
 }
 
 http::Response Site::AuthorPage(const http::Request& request, std::string_view slug) const {
@@ -255,7 +255,7 @@ http::Response Site::AuthorPage(const http::Request& request, std::string_view s
   if (!author.ok()) return pages_.Error(author.error());
   core::ArticleQuery query;
   query.author_id = author->id;
-  return Listing(request, query, author->name, AuthorPath(author->slug), "");
+  return Listing(request, query, author->name, web::AuthorPath(author->slug), "");
 }
 
 http::Response Site::Latest(const http::Request& request) const {

@@ -6,7 +6,7 @@
 
 #include "comments/comment_service.h"
 #include "core/publishing.h"
-#include "site/urls.h"
+#include "web/urls.h"
 #include "storage/memory/memory_store.h"
 
 namespace gazette::site {
@@ -83,7 +83,7 @@ TEST_F(SiteTest, ArticlePageShowsTheStoryReadNextAndThePrompt) {
   story.tags = {"Diplomacy"};
   core::Id id = Add(story);
 
-  http::Response r = Get(ArticlePath(id, "the-story"));
+  http::Response r = Get(web::ArticlePath(id, "the-story"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Get("Content-Type"), "text/html; charset=utf-8");
   const std::string& html = r.body;
@@ -116,7 +116,7 @@ TEST_F(SiteTest, ReadNextItemsShowTheirOwnRubricNotTheArticles) {
   story.section = "World";
   story.body = "Text";
   core::Id id = Add(story);
-  http::Response r = Get(ArticlePath(id, "a-story-in-world"));
+  http::Response r = Get(web::ArticlePath(id, "a-story-in-world"));
   std::size_t aside = r.body.find("<aside class=\"read-next\"");
   ASSERT_NE(aside, std::string::npos);
   std::string read_next = r.body.substr(aside, r.body.find("</aside>", aside) - aside);
@@ -129,7 +129,7 @@ TEST_F(SiteTest, OtherFormsOfAnArticleAddressRedirectToTheCanonicalOne) {
   core::ArticleDraft story;
   story.headline = "Tram line extended";
   core::Id id = Add(story);
-  std::string canonical = ArticlePath(id, "tram-line-extended");
+  std::string canonical = web::ArticlePath(id, "tram-line-extended");
   for (std::string form : {"/news/" + std::to_string(id), "/news/" + std::to_string(id) + "-old-headline"}) {
     http::Response r = Get(form + "?utm=x");
     EXPECT_EQ(r.status, 301) << form;
@@ -249,13 +249,13 @@ TEST(Site, EveryAnswerCarriesTheSecurityHeaders) {
 }
 
 TEST(Urls, ArticleReferences) {
-  EXPECT_EQ(ArticlePath(42, "a-b"), "/news/42-a-b");
-  EXPECT_EQ(ParseArticleRef("42-a-b"), 42);
-  EXPECT_EQ(ParseArticleRef("42"), 42);
-  EXPECT_FALSE(ParseArticleRef("42x").has_value());
-  EXPECT_FALSE(ParseArticleRef("-42").has_value());
-  EXPECT_FALSE(ParseArticleRef("042").has_value());
-  EXPECT_FALSE(ParseArticleRef("99999999999999999999").has_value());
+  EXPECT_EQ(web::ArticlePath(42, "a-b"), "/news/42-a-b");
+  EXPECT_EQ(web::ParseArticleRef("42-a-b"), 42);
+  EXPECT_EQ(web::ParseArticleRef("42"), 42);
+  EXPECT_FALSE(web::ParseArticleRef("42x").has_value());
+  EXPECT_FALSE(web::ParseArticleRef("-42").has_value());
+  EXPECT_FALSE(web::ParseArticleRef("042").has_value());
+  EXPECT_FALSE(web::ParseArticleRef("99999999999999999999").has_value());
 }
 
 }  // namespace

@@ -1,17 +1,17 @@
 #include "site/views.h"
 
 #include "render/time_labels.h"
-#include "site/urls.h"
+#include "web/urls.h"
 
 namespace gazette::site {
 
 void FillRubric(render::Dict& dict, const std::optional<core::Section>& section, std::string_view name) {
   if (!section) return;
-  dict.Add(name).Set("url", SectionPath(section->slug)).Set("name", section->name);
+  dict.Add(name).Set("url", web::SectionPath(section->slug)).Set("name", section->name);
 }
 
 void FillItem(render::Dict item, const ViewContext& view, const core::ArticleSummary& s) {
-  item.Set("url", ArticlePath(s.id, s.slug));
+  item.Set("url", web::ArticlePath(s.id, s.slug));
   item.Set("headline", s.headline);
   item.Set("iso", base::FormatIso8601(s.published_at, view.settings.zone));
   item.Set("time_label", render::TimeLabel(s.published_at, view.now, view.settings.zone, view.locale));

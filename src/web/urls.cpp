@@ -1,12 +1,12 @@
-#include "site/urls.h"
+#include "web/urls.h"
 
 #include <charconv>
 
 #include "web/pages.h"
 
-namespace gazette::site {
+namespace gazette::web {
 
-std::string ArticlePath(core::Id id, std::string_view slug) { return web::ArticleAddress(id, slug); }
+std::string ArticlePath(core::Id id, std::string_view slug) { return ArticleAddress(id, slug); }
 
 std::string SectionPath(std::string_view slug) { return "/section/" + std::string(slug); }
 std::string TagPath(std::string_view slug) { return "/tag/" + std::string(slug); }
@@ -22,4 +22,4 @@ std::optional<core::Id> ParseArticleRef(std::string_view ref) {
   return id;
 }
 
-}  // namespace gazette::site
+}  // namespace gazette::web

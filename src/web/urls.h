@@ -1,4 +1,4 @@
-// The reader site's addresses. An article's address starts with its id, so
+// The reader site's addresses, for pages, the API and webhooks alike. An article's address starts with its id, so
 // it stays valid when the headline (and so the slug) changes; any other
 // form of it redirects to the current one.
 #pragma once
@@ -9,7 +9,7 @@
 
 #include "core/article.h"
 
-namespace gazette::site {
+namespace gazette::web {
 
 std::string ArticlePath(core::Id id, std::string_view slug);  // "/news/42-putin-to-meet-witkoff"
 std::string SectionPath(std::string_view slug);               // "/section/russia"
@@ -20,4 +20,4 @@ std::string AuthorPath(std::string_view slug);                // "/author/anna-p
 // give 42; anything else gives nothing.
 std::optional<core::Id> ParseArticleRef(std::string_view ref);
 
-}  // namespace gazette::site
+}  // namespace gazette::web
