@@ -45,6 +45,12 @@ class ReadingService {
   Result<Section> FindSection(std::string_view slug) { return reader_.FindSection(slug); }
   Result<Tag> FindTag(std::string_view slug) { return reader_.FindTag(slug); }
   Result<Author> FindAuthor(std::string_view slug) { return reader_.FindAuthor(slug); }
+  // The current slug of a section or tag that was renamed (or merged) away
+  // from `old_slug`, for redirects.
+  Result<std::optional<std::string>> RenamedSection(std::string_view old_slug) {
+    return reader_.RenamedSection(old_slug);
+  }
+  Result<std::optional<std::string>> RenamedTag(std::string_view old_slug) { return reader_.RenamedTag(old_slug); }
 
  private:
   ContentReader& reader_;

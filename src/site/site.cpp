@@ -110,8 +110,8 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
   web::ViewContext view = pages_.View();
   const core::Article& a = *article;
   web::PageFrame frame;
-  frame.title = a.headline;
-  frame.description = a.lead.empty() ? a.headline : a.lead;
+  frame.title = a.seo_title.empty() ? a.headline : a.seo_title;
+  frame.description = !a.seo_description.empty() ? a.seo_description : a.lead.empty() ? a.headline : a.lead;
   frame.path = canonical;
   frame.current_section = a.section ? a.section->slug : "";
   frame.scripts = {"comments.js"};
@@ -124,11 +124,13 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
     base::Timestamp published = a.published_at.value_or(a.created_at);
     content.Set("published_iso", base::FormatIso8601(published, pages_.settings().zone));
     content.Set("published_label", render::TimeLabel(published, view.now, pages_.settings().zone, view.locale));
-    if (a.updated_at - published > std::chrono::minutes(1)) {
+    if (a.corrected_at) {  // a correction: readers see when, and what was corrected
       content.Add("UPDATED")
-          .Set("iso", base::FormatIso8601(a.updated_at, pages_.settings().zone))
-          .Set("label", render::TimeLabel(a.updated_at, view.now, pages_.settings().zone, view.locale));
+          .Set("iso", base::FormatIso8601(*a.corrected_at, pages_.settings().zone))
+          .Set("label", render::TimeLabel(*a.corrected_at, view.now, pages_.settings().zone, view.locale));
+      if (!a.correction_note.empty()) content.Add("CORRECTION").Set("note", a.correction_note);
     }
+    if (a.breaking) content.Show("BREAKING");
     if (!a.authors.empty()) {
       render::Dict byline = content.Add("BYLINE");
       for (std::size_t i = 0; i < a.authors.size(); ++i) {
@@ -234,9 +236,19 @@ http::Response Site::Listing(const http::Request& request, core::ArticleQuery qu
   });
 }
 
+// 301 to the new address of something renamed, keeping the query.
+http::Response Site::Moved(const http::Request& request, std::string location) const {
+  if (!request.query.empty()) location.append("?").append(request.query);
+  return http::Response::Redirect(301, std::move(location));
+}
+
 http::Response Site::SectionPage(const http::Request& request, std::string_view slug) const {
   base::Result<core::Section> section = reading_.FindSection(slug);
-  if (!section.ok()) return pages_.Error(section.error());
+  if (!section.ok()) {
+    base::Result<std::optional<std::string>> renamed = reading_.RenamedSection(slug);
+    if (renamed.ok() && *renamed) return Moved(request, web::SectionPath(**renamed));
+    return pages_.Error(section.error());
+  }
   core::ArticleQuery query;
   query.section_id = section->id;
   return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug);
@@ -244,7 +256,11 @@ http::Response Site::SectionPage(const http::Request& request, std::string_view 
 
 http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
   base::Result<core::Tag> tag = reading_.FindTag(slug);
-  if (!tag.ok()) return pages_.Error(tag.error());
+  if (!tag.ok()) {
+    base::Result<std::optional<std::string>> renamed = reading_.RenamedTag(slug);
+    if (renamed.ok() && *renamed) return Moved(request, web::TagPath(**renamed));
+    return pages_.Error(tag.error());
+  }
   core::ArticleQuery query;
   query.tag_id = tag->id;
   return Listing(request, query, tag->name, web::TagPath(tag->slug), "");

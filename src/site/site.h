@@ -34,6 +34,7 @@ class Site {
  private:
   http::Response Front(const http::Request& request) const;
   http::Response Article(const http::Request& request, std::string_view ref) const;
+  http::Response Moved(const http::Request& request, std::string location) const;
   http::Response SectionPage(const http::Request& request, std::string_view slug) const;
   http::Response TagPage(const http::Request& request, std::string_view slug) const;
   http::Response AuthorPage(const http::Request& request, std::string_view slug) const;

@@ -1,10 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="story{{#LONG}} long{{/LONG}}" aria-labelledby="headline">
 <header class="story-header">
+{{#BREAKING}}<p class="breaking"><strong>{{t_breaking}}</strong></p>{{/BREAKING}}
 {{#RUBRIC}}<p class="kicker"><a class="rubric" href="{{url}}">{{name}}</a></p>{{/RUBRIC}}
 <h1 id="headline">{{headline}}</h1>
 {{#LEAD}}<p class="lead">{{lead}}</p>{{/LEAD}}
 <p class="meta"><time datetime="{{published_iso}}">{{published_label}}</time>{{#UPDATED}} <span class="updated">{{t_updated}} <time datetime="{{iso}}">{{label}}</time></span>{{/UPDATED}}{{#BYLINE}} <span class="byline">{{t_by}} {{#AUTHOR}}<a href="{{url}}" rel="author">{{name}}</a>{{#SEPARATOR}}, {{/SEPARATOR}}{{/AUTHOR}}</span>{{/BYLINE}}</p>
+{{#CORRECTION}}<p class="correction"><strong>{{t_correction}}:</strong> {{note}}</p>{{/CORRECTION}}
 </header>
 {{#BODY}}<div class="story-body">{{body_html:none}}</div>{{/BODY}}
 {{#SOURCE}}<p class="source">{{t_source}}: {{#LINK}}<a href="{{url}}" rel="nofollow noopener">{{name}}</a>{{/LINK}}{{#PLAIN}}<span>{{name}}</span>{{/PLAIN}}</p>{{/SOURCE}}
