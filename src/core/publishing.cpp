@@ -46,6 +46,18 @@ Result<T> FindOrInsert(std::string_view name, std::string_view field, Find find,
   return insert(fresh);
 }
 
+// The item whose name is `name` (ignoring surrounding spaces), when the
+// lookup by slug found none: a section renamed without a new address.
+template <class T>
+Result<T> ByName(Result<std::vector<T>> all, std::string_view name, Result<T> otherwise) {
+  if (!all.ok()) return std::move(all).error();
+  std::string_view wanted = base::Trim(name);
+  for (T& item : *all) {
+    if (item.name == wanted) return std::move(item);
+  }
+  return otherwise;
+}
+
 }  // namespace
 
 Status ValidateDraft(const ArticleDraft& draft) {
@@ -153,16 +165,21 @@ Result<std::string> Publisher::UniqueSlug(ContentWriter& writer, std::string_vie
   return Error::Conflict("Too many articles share this slug; choose another.", "slug");
 }
 
+Result<Section> FindSectionNamed(ContentReader& reader, std::string_view name) {
+  std::string slug = base::Slugify(base::Trim(name));
+  Result<Section> found = slug.empty() ? Result<Section>(Error::NotFound("There is no such section."))
+                                       : reader.FindSection(slug);
+  if (found.ok() || found.error().code != base::ErrorCode::kNotFound) return found;
+  if (!slug.empty()) {
+    Result<std::optional<std::string>> renamed = reader.RenamedSection(slug);  // a name from before a rename
+    if (renamed.ok() && *renamed) return reader.FindSection(**renamed);
+  }
+  return ByName(reader.ListSections(), name, std::move(found));  // renamed, keeping its old address
+}
+
 Result<Section> Publisher::EnsureSection(ContentWriter& writer, std::string_view name) const {
   return FindOrInsert<Section>(
-      name, "section",
-      [&](const std::string& slug) -> Result<Section> {
-        Result<Section> found = writer.FindSection(slug);
-        if (found.ok() || found.error().code != base::ErrorCode::kNotFound) return found;
-        Result<std::optional<std::string>> renamed = writer.RenamedSection(slug);  // a name from before a rename
-        if (renamed.ok() && *renamed) return writer.FindSection(**renamed);
-        return found;
-      },
+      name, "section", [&](const std::string&) { return FindSectionNamed(writer, name); },
       [&](Section fresh) -> Result<Section> {
         Result<std::vector<Section>> all = writer.ListSections();
         if (!all.ok()) return std::move(all).error();
@@ -179,7 +196,7 @@ Result<Tag> Publisher::EnsureTag(ContentWriter& writer, std::string_view name) c
         if (found.ok() || found.error().code != base::ErrorCode::kNotFound) return found;
         Result<std::optional<std::string>> renamed = writer.RenamedTag(slug);  // renamed or merged away
         if (renamed.ok() && *renamed) return writer.FindTag(**renamed);
-        return found;
+        return ByName(writer.ListTags(), name, std::move(found));
       },
       [&](const Tag& fresh) { return writer.InsertTag(fresh); });
 }

@@ -53,6 +53,10 @@ inline constexpr std::size_t kMaxSeoDescription = 500;
 // http(s), a scheduled article without a time.
 Status ValidateDraft(const ArticleDraft& draft);
 
+// The section with this name: matched by the slug the name makes, by a slug
+// it had before a rename, or by its name; kNotFound when there is none.
+Result<Section> FindSectionNamed(ContentReader& reader, std::string_view name);
+
 // Stateless apart from its two collaborators; thread-safe.
 class Publisher {
  public:

@@ -129,3 +129,39 @@ TEST_F(PublishingTest, ABriefHasNoBodyAndAPastTimeIsKept) {
 
 }  // namespace
 }  // namespace gazette::core
+
+namespace gazette::core {
+namespace {
+
+// Revisions and forms name sections and tags by name: after a rename (with
+// or without a new address) the name still finds the same one.
+TEST_F(PublishingTest, RenamedSectionsAndTagsAreFoundByTheirNewAndOldNames) {
+  ArticleDraft d;
+  d.headline = "Story";
+  d.section = "World";
+  d.tags = {"Energy"};
+  ASSERT_TRUE(Create(d).ok());
+  ASSERT_TRUE(store_.Write([&](ContentWriter& w) -> base::Status {
+    Section world = *w.FindSection("world");
+    world.name = "International";  // same address
+    GZ_TRY(w.UpdateSection(world));
+    Tag energy = *w.FindTag("energy");
+    energy.name = "Power";
+    energy.slug = "power";
+    return w.UpdateTag(energy);
+  }).ok());
+  d.headline = "Another";
+  d.section = "International";
+  d.tags = {"Energy", "Power"};
+  auto id = Create(d);
+  ASSERT_TRUE(id.ok());
+  auto a = store_.FindArticle(*id);
+  EXPECT_EQ(a->section->slug, "world");
+  ASSERT_EQ(a->tags.size(), 1u);
+  EXPECT_EQ(a->tags[0].slug, "power");
+  EXPECT_EQ(store_.ListSections()->size(), 1u);
+  EXPECT_EQ(store_.ListTags()->size(), 1u);
+}
+
+}  // namespace
+}  // namespace gazette::core
