@@ -211,8 +211,8 @@ TEST_F(ServiceTest, ThreadsPageAndCapTheirDepth) {
   auto b = Post(boris_, "b", a->comment.id);
   auto c = Post(anna_, "c", b->comment.id);
   auto d = Post(boris_, "d", c->comment.id);
-  Post(anna_, "second thread");
-  Post(boris_, "third thread");
+  ASSERT_TRUE(Post(anna_, "second thread").ok());
+  ASSERT_TRUE(Post(boris_, "third thread").ok());
   auto view = Service().Thread(article_, Sort::kOldest, 1);
   EXPECT_EQ(view->pages, 2);
   ASSERT_EQ(view->items.size(), 5u);

@@ -28,7 +28,7 @@
 <form method="post" action="/comments/{{comment_id}}/edit" class="stacked" aria-labelledby="edit-heading">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <label for="edit_body">{{t_your_comment}}</label>
-<textarea id="edit_body" name="body" rows="8" required>{{body}}</textarea>
+<textarea id="edit_body" name="body" rows="8" required>{{body:pre_escape}}</textarea>
 <button type="submit">{{t_save_changes}}</button>
 </form>{{/EDITABLE}}
 <h2>{{t_delete}}</h2>
