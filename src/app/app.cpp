@@ -26,6 +26,8 @@
 #include "site/site.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "web/visitor.h"
+#include "webhooks/dispatcher.h"
+#include "webhooks/webhook_service.h"
 
 namespace gazette::app {
 
@@ -66,6 +68,14 @@ base::Result<importer::PageMarkers> ImportMarkers(const std::string& theme_dir) 
   }
   if (markers.read_next.empty()) return Error::Invalid("The theme " + theme_dir + " has no locales/*.toml files.", "theme");
   return markers;
+}
+
+webhooks::DispatcherOptions DispatcherOptionsFrom(const Config& c) {
+  webhooks::DispatcherOptions options;
+  options.retry.base = std::chrono::seconds(c.webhook_retry_base);
+  options.retry.max_attempts = c.webhook_max_attempts;
+  options.timeout = std::chrono::seconds(c.webhook_timeout);
+  return options;
 }
 
 // "seed.txt:5: what" from "line 5: what"; "seed.txt: what" otherwise.
@@ -170,13 +180,16 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);
   newsroom::SettingsService settings(*parts_->store, DefaultSettings(c), ThemeLanguages(*theme_dir));
   newsroom::Scheduler scheduler(newsroom, *parts_->store, &events);
+  // Webhooks hear the events from now on; the dispatcher sends them once the server runs.
+  webhooks::WebhookService webhook_service(*parts_->store, parts_->clock);
+  webhook_service.Listen(events);
 
   // The live stack, replaced when an admin changes the settings.
   std::atomic<std::shared_ptr<Stack>> current;
   std::mutex retired_mutex;  // guards retired and serializes reloads
   std::vector<std::shared_ptr<Stack>> retired;
   Shared shared{c,        *theme_dir, *parts_->store, parts_->clock, parts_->bodies, parts_->comment_text,
-                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, {}};
+                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, webhook_service, {}};
   auto build = [&]() -> base::Result<std::shared_ptr<Stack>> {
     base::Result<newsroom::SiteSettings> values = settings.Current();
     if (!values.ok()) return std::move(values).error();
@@ -195,6 +208,9 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   base::Result<std::shared_ptr<Stack>> first = build();
   if (!first.ok()) return std::move(first).error();
   current.store(*first);
+  webhooks::Dispatcher dispatcher(webhook_service, *parts_->store, *parts_->store, *parts_->store,
+                                  [&current] { return current.load()->pages->settings(); }, parts_->clock,
+                                  DispatcherOptionsFrom(c));
 
   http::ServerOptions options;
   options.host = c.listen_host;
@@ -209,10 +225,12 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   http::Server server(options, [&](const http::Request& request) { return current.load()->router.Dispatch(request); });
   GZ_TRY(server.Listen());
   scheduler.Start();
+  dispatcher.Start();
   std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;
   on_ready("http://" + host + ":" + std::to_string(server.port()), server.threads());
   server.Run(true);
   scheduler.Stop();
+  dispatcher.Stop();
   base::LogInfo("stopped");
   return {};
 }
@@ -250,6 +268,38 @@ base::Result<std::pair<accounts::ApiToken, std::string>> App::CreateToken(std::s
 base::Result<std::vector<accounts::ApiToken>> App::Tokens() { return Accounts().Tokens(accounts::CommandLine()); }
 
 base::Status App::RevokeToken(std::int64_t id) { return Accounts().RevokeToken(accounts::CommandLine(), id); }
+
+base::Result<webhooks::Webhook> App::AddWebhook(std::string_view url, std::string_view events,
+                                                std::string_view description) {
+  webhooks::WebhookService service(*parts_->store, parts_->clock);
+  return service.Create(accounts::CommandLine(),
+                        {std::string(url), webhooks::SplitEvents(events), std::string(description), true});
+}
+
+base::Result<std::vector<webhooks::Webhook>> App::Webhooks() {
+  return webhooks::WebhookService(*parts_->store, parts_->clock).List(accounts::CommandLine());
+}
+
+base::Status App::RemoveWebhook(std::int64_t id) {
+  return webhooks::WebhookService(*parts_->store, parts_->clock).Remove(accounts::CommandLine(), id);
+}
+
+base::Result<std::vector<webhooks::Delivery>> App::WebhookDeliveries(std::int64_t webhook_id, int limit) {
+  webhooks::WebhookService service(*parts_->store, parts_->clock);
+  return service.Deliveries(accounts::CommandLine(), webhook_id, 0, limit);
+}
+
+base::Result<webhooks::Delivery> App::SendDeliveryAgain(std::int64_t delivery_id) {
+  return webhooks::WebhookService(*parts_->store, parts_->clock).SendAgain(accounts::CommandLine(), delivery_id);
+}
+
+base::TimeZone App::SiteZone() {
+  newsroom::SettingsService settings(*parts_->store, DefaultSettings(parts_->config), {parts_->config.language});
+  base::Result<newsroom::SiteSettings> current = settings.Current();
+  if (!current.ok()) return parts_->zone;
+  base::Result<base::TimeZone> zone = base::TimeZone::Load(current->time_zone);
+  return zone.ok() ? *zone : parts_->zone;
+}
 
 base::Status App::SetCommentPolicy(std::string_view section, std::optional<std::int64_t> article,
                                    std::string_view policy_name) {

@@ -11,6 +11,7 @@
 #include "demo/demo.h"
 #include "importer/importer.h"
 #include "storage/sql/migrations.h"
+#include "webhooks/webhook_store.h"
 
 namespace gazette::app {
 
@@ -51,6 +52,19 @@ class App {
   // The comment policy of a section (by slug) or an article (by id):
   // "open", "premoderated", "closed", or "inherit".
   base::Status SetCommentPolicy(std::string_view section, std::optional<std::int64_t> article, std::string_view policy);
+
+  // Webhooks, managed on the command line (as an admin): a new one for
+  // the comma-separated `events` (the result carries its secret, shown
+  // only now), the list, removing one, a webhook's delivery log (newest
+  // first), and a failed delivery queued again (sent by the running server).
+  base::Result<webhooks::Webhook> AddWebhook(std::string_view url, std::string_view events,
+                                            std::string_view description);
+  base::Result<std::vector<webhooks::Webhook>> Webhooks();
+  base::Status RemoveWebhook(std::int64_t id);
+  base::Result<std::vector<webhooks::Delivery>> WebhookDeliveries(std::int64_t webhook_id, int limit);
+  base::Result<webhooks::Delivery> SendDeliveryAgain(std::int64_t delivery_id);
+  // The site's time zone: the stored setting, else the config file's.
+  base::TimeZone SiteZone();
 
   struct Parts;
 

@@ -72,6 +72,11 @@ const Option kOptions[] = {
     {"mail", "command", "program that sends mail, read from standard input, e.g. \"/usr/sbin/sendmail -t -i\"",
      &Config::mail_command},
     {"mail", "from", "the From address of mail the site sends", &Config::mail_from},
+    {"webhooks", "retry_base_seconds", "seconds before a failed delivery is tried again; then 4 times longer each time",
+     &Config::webhook_retry_base},
+    {"webhooks", "max_attempts", "attempts before a delivery fails for good", &Config::webhook_max_attempts},
+    {"webhooks", "timeout_seconds", "seconds an attempt may take (connecting, sending, the answer)",
+     &Config::webhook_timeout},
 };
 
 std::string Where(const std::string& file, const toml::source_region& region) {
@@ -236,7 +241,10 @@ base::Status ValidateConfig(Config& c, const std::map<std::string, std::string>&
                                                      {"accounts.signin_failures", c.signin_failures, 1, 1000000},
                                                      {"accounts.signin_window", c.signin_window, 1, 86400},
                                                      {"accounts.reader_session_days", c.reader_session_days, 1, 3650},
-                                                     {"accounts.staff_session_hours", c.staff_session_hours, 1, 8760}}) {
+                                                     {"accounts.staff_session_hours", c.staff_session_hours, 1, 8760},
+                                                     {"webhooks.retry_base_seconds", c.webhook_retry_base, 1, 86400},
+                                                     {"webhooks.max_attempts", c.webhook_max_attempts, 1, 20},
+                                                     {"webhooks.timeout_seconds", c.webhook_timeout, 1, 300}}) {
     if (r.value < r.min || r.value > r.max) {
       return bad(r.key, "must be between " + std::to_string(r.min) + " and " + std::to_string(r.max));
     }

@@ -60,6 +60,10 @@ struct Config {
   // [mail]
   std::string mail_command;
   std::string mail_from;
+  // [webhooks]
+  int webhook_retry_base = 30;   // seconds before the first retry; each next waits 4 times longer
+  int webhook_max_attempts = 6;  // then a delivery fails for good
+  int webhook_timeout = 10;      // seconds per attempt
 
   // Derived, filled by LoadConfig.
   std::string listen_host;

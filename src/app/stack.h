@@ -10,6 +10,8 @@
 #include <memory>
 
 #include "accounts/account_service.h"
+#include "admin/admin_pages.h"
+#include "api/api.h"
 #include "app/config.h"
 #include "base/events.h"
 #include "base/worker_pool.h"
@@ -26,6 +28,7 @@
 #include "storage/sqlite/sqlite_store.h"
 #include "web/pages.h"
 #include "web/visitor.h"
+#include "webhooks/webhook_service.h"
 
 namespace gazette::app {
 
@@ -45,6 +48,7 @@ struct Shared {
   core::ReadingService& reading;
   newsroom::NewsroomService& newsroom;
   newsroom::SettingsService& settings;
+  webhooks::WebhookService& webhooks;
   // Builds and installs a new stack from the stored settings (after an
   // admin changed them).
   std::function<base::Status()> reload;
@@ -61,6 +65,8 @@ struct Stack {
   std::unique_ptr<site::Site> site;
   std::unique_ptr<reader::Reader> reader;
   std::unique_ptr<moderation::ModerationPages> moderation_pages;
+  std::unique_ptr<admin::AdminPages> admin;
+  std::unique_ptr<api::Api> api;
   http::Router router;
 };
 

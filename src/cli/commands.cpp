@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/config.h"
+#include "webhooks/webhook_store.h"
 
 namespace gazette::cli {
 namespace {
@@ -41,7 +42,12 @@ const CommandSpec kCommands[] = {
     {"user", {"--db", "--config", "--role", "--name"}, {"--if-no-admin"}, true},
     {"token", {"--db", "--config", "--role"}, {}, true},
     {"comment-policy", {"--db", "--config", "--section", "--article"}, {}, true},
+    {"webhook", {"--db", "--config", "--events", "--description", "--limit"}, {}, true},
 };
+
+constexpr const char* kWebhookUsage =
+    "usage: gazette webhook add --events EVENT,... [--description TEXT] URL | gazette webhook list | "
+    "gazette webhook remove ID | gazette webhook deliveries [--limit N] ID | gazette webhook send-again DELIVERY_ID";
 
 std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed) {
   parsed.command = args.front();
@@ -90,6 +96,17 @@ std::optional<Usage> Parse(const std::vector<std::string>& args, Parsed& parsed)
     if (!create && !list && !revoke) {
       return Usage{"usage: gazette token create --role ROLE NAME | gazette token list | gazette token revoke ID"};
     }
+  } else if (parsed.command == "webhook") {
+    const std::vector<std::string>& a = parsed.positional;
+    std::string what = a.empty() ? "" : a[0];
+    bool add = a.size() == 2 && what == "add" && parsed.flags.count("--events");
+    bool list = a.size() == 1 && what == "list";
+    bool by_id = a.size() == 2 && (what == "remove" || what == "deliveries" || what == "send-again");
+    if (!add && !list && !by_id) return Usage{kWebhookUsage};
+    if (!add && (parsed.flags.count("--events") || parsed.flags.count("--description"))) {
+      return Usage{"--events and --description go with webhook add"};
+    }
+    if (what != "deliveries" && parsed.flags.count("--limit")) return Usage{"--limit goes with webhook deliveries"};
   } else if (parsed.command == "comment-policy") {
     if (parsed.positional.size() != 1) return Usage{"usage: gazette comment-policy --section SLUG | --article ID POLICY"};
     if (parsed.flags.count("--section") == parsed.flags.count("--article")) {
@@ -238,6 +255,101 @@ int CommentPolicy(app::App& app, const Parsed& p, std::ostream& out, std::ostrea
   return kExitOk;
 }
 
+// A positive whole number, or nothing.
+std::optional<std::int64_t> PositiveId(const std::string& text) {
+  char* end = nullptr;
+  long long id = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::string Joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string DeliveryDetail(const webhooks::Delivery& d, const base::TimeZone& zone) {
+  switch (d.state) {
+    case webhooks::DeliveryState::kDelivered:
+      return "delivered " + (d.delivered_at ? base::FormatIso8601(*d.delivered_at, zone) : std::string("?")) + " in " +
+             std::to_string(d.duration.count()) + " ms";
+    case webhooks::DeliveryState::kPending:
+      return (d.last_error.empty() ? std::string() : d.last_error + "; ") + "next attempt " +
+             base::FormatIso8601(d.next_attempt_at, zone);
+    case webhooks::DeliveryState::kFailed:
+      return d.last_error;
+  }
+  return {};
+}
+
+int WebhookCommand(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  const std::string& what = p.positional[0];
+  if (what == "add") {
+    base::Result<webhooks::Webhook> made =
+        app.AddWebhook(p.positional[1], Flag(p, "--events").value_or(""), Flag(p, "--description").value_or(""));
+    if (!made.ok()) return Fail(err, made.error().message);
+    out << "Webhook " << made->id << " is ready: it POSTs " << Joined(made->events, ", ") << " to " << made->url
+        << ".\nIts signing secret (for X-Gazette-Signature, see docs/webhooks.md) is shown only now:\n";
+    out << made->secret << "\n";
+    return kExitOk;
+  }
+  if (what == "list") {
+    base::Result<std::vector<webhooks::Webhook>> all = app.Webhooks();
+    if (!all.ok()) return Fail(err, all.error().message);
+    if (all->empty()) out << "No webhooks.\n";
+    for (const webhooks::Webhook& w : *all) {
+      out << w.id << "\t" << (w.active ? "active" : "disabled") << "\t" << Joined(w.events, ",") << "\t" << w.url
+          << "\t" << w.description << "\n";
+    }
+    return kExitOk;
+  }
+  std::optional<std::int64_t> id = PositiveId(p.positional[1]);
+  if (!id) {
+    err << "gazette: webhook " << what << " needs " << (what == "send-again" ? "a delivery's" : "a webhook's")
+        << " id (see gazette webhook " << (what == "send-again" ? "deliveries ID" : "list") << "), not \""
+        << p.positional[1] << "\"\n";
+    return kExitUsage;
+  }
+  if (what == "remove") {
+    base::Status removed = app.RemoveWebhook(*id);
+    if (!removed.ok()) return Fail(err, removed.error().message);
+    out << "Webhook " << *id << " is removed, with its delivery log.\n";
+    return kExitOk;
+  }
+  if (what == "send-again") {
+    base::Result<webhooks::Delivery> again = app.SendDeliveryAgain(*id);
+    if (!again.ok()) return Fail(err, again.error().message);
+    out << "Delivery " << *id << " is queued again as delivery " << again->id
+        << "; the running server sends it within seconds.\n";
+    return kExitOk;
+  }
+  int limit = 50;
+  if (std::optional<std::string> l = Flag(p, "--limit")) {
+    std::optional<std::int64_t> n = PositiveId(*l);
+    if (!n || *n > 200) {
+      err << "gazette: --limit must be a number from 1 to 200, not \"" << *l << "\"\n";
+      return kExitUsage;
+    }
+    limit = static_cast<int>(*n);
+  }
+  base::Result<std::vector<webhooks::Delivery>> log = app.WebhookDeliveries(*id, limit);
+  if (!log.ok()) return Fail(err, log.error().message);
+  if (log->empty()) {
+    out << "No deliveries yet.\n";
+    return kExitOk;
+  }
+  base::TimeZone zone = app.SiteZone();
+  out << "DELIVERY\tTIME\tEVENT\tSUBJECT\tSTATE\tATTEMPTS\tLAST STATUS\tDETAIL\n";
+  for (const webhooks::Delivery& d : *log) {
+    out << d.id << "\t" << base::FormatIso8601(d.created_at, zone) << "\t" << d.event << "\t" << d.subject_id << "\t"
+        << webhooks::DeliveryStateName(d.state) << "\t" << d.attempts << "\t"
+        << (d.last_status > 0 ? std::to_string(d.last_status) : std::string("-")) << "\t" << DeliveryDetail(d, zone)
+        << "\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::string HelpText() {
@@ -252,6 +364,8 @@ Usage:
   gazette token create [--db URL] [--config FILE] --role ROLE NAME
   gazette token list | gazette token revoke ID
   gazette comment-policy [--db URL] [--config FILE] (--section SLUG | --article ID) POLICY
+  gazette webhook add  [--db URL] [--config FILE] --events EVENT,... [--description TEXT] URL
+  gazette webhook list | remove ID | deliveries [--limit N] ID | send-again DELIVERY_ID
   gazette --help | --version
 
 Commands:
@@ -273,6 +387,13 @@ Commands:
   comment-policy
                Who may comment in a section or on an article: open,
                premoderated, closed, or inherit (the wider policy).
+  webhook      POST events as signed JSON to other systems (docs/webhooks.md).
+               add: EVENTs are article.published, article.updated,
+               article.unpublished and comment.created; prints the id, and
+               the signing secret alone on the last line (shown only once).
+               list; remove ID; deliveries ID: the delivery log, newest first
+               (time, event, state, attempts, last status); send-again: a
+               failed delivery, by its id.
 
 Options:
   --db URL           database, e.g. sqlite:var/gazette.db (env GAZETTE_DB)
@@ -326,6 +447,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (parsed.command == "user") return AddUser(app, parsed, out, err);
   if (parsed.command == "token") return Token(app, parsed, out, err);
   if (parsed.command == "comment-policy") return CommentPolicy(app, parsed, out, err);
+  if (parsed.command == "webhook") return WebhookCommand(app, parsed, out, err);
   return Demo(app, parsed, out, err);
 }
 

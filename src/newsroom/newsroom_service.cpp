@@ -57,6 +57,26 @@ Status CheckNote(std::string_view note, const char* field) {
   return {};
 }
 
+// Only those who manage sections may file an article under a new one.
+Status CheckSection(core::ContentReader& reader, const Account& actor, const core::ArticleDraft& draft) {
+  if (base::Trim(draft.section).empty() || Allowed(actor.role, Action::kManageTaxonomy)) return {};
+  Result<core::Section> found = core::FindSectionNamed(reader, draft.section);
+  if (found.ok()) return {};
+  if (found.error().code != base::ErrorCode::kNotFound) return std::move(found).error();
+  return Error::Invalid("There is no section \u201C" + std::string(base::Trim(draft.section)) +
+                            "\u201D: choose one of the sections, or ask an editor to create it.",
+                        "section");
+}
+
+// Someone saved the article since the version the request started from.
+Error Stale(std::int64_t current) {
+  Error stale = Error::Conflict("Someone else saved this article after you opened it (it is now at version " +
+                                    std::to_string(current) +
+                                    "). Copy your changes, reload the article and apply them again.",
+                                "version");
+  return std::move(stale).Keyed("stale_version", static_cast<long>(current));
+}
+
 Revision MakeRevision(const core::Article& article, const Account& actor, std::string kind, std::string note,
                       base::Timestamp at) {
   Revision r;
@@ -241,6 +261,7 @@ Result<Story> NewsroomService::Create(const Account& actor, const ArticleEdit& e
   if (draft.authors.empty() && !actor.service && actor.id != 0) draft.authors.push_back(actor.display_name);
   core::Id id = 0;
   GZ_TRY(store_.WriteNewsroom([&](NewsroomWriter& w) -> Status {
+    GZ_TRY(CheckSection(w, actor, draft));
     Result<core::Id> made = publisher_.Create(w, draft);
     if (!made.ok()) return std::move(made).error();
     id = *made;
@@ -254,13 +275,17 @@ Result<Story> NewsroomService::Create(const Account& actor, const ArticleEdit& e
 }
 
 Result<Story> NewsroomService::Act(const Account& actor, core::Id id, const ArticleEdit* edit, Step step,
-                                   std::optional<base::Timestamp> at, std::string_view note) {
+                                   std::optional<base::Timestamp> at, std::string_view note,
+                                   std::optional<std::int64_t> expected_version) {
   GZ_TRY(accounts::Require(actor, Action::kWriteArticles));
   Outcome outcome;
   GZ_TRY(store_.WriteNewsroom([&](NewsroomWriter& w) -> Status {
     Result<Story> story = Load(w, w, id);
     if (!story.ok()) return std::move(story).error();
     if (!Can(actor, *story).view) return Error::Forbidden("This article is someone else's.");
+    if (!edit && expected_version && *expected_version != story->article.version) {
+      return Stale(story->article.version);
+    }
     return Apply(w, actor, *story, edit, step, at, note, outcome);
   }));
   Announce(outcome, id);
@@ -279,14 +304,9 @@ Status NewsroomService::SaveEdit(NewsroomWriter& w, const Account& actor, Story&
   Abilities can = Can(actor, story);
   if (!can.edit) return NotAllowed(actor, story, Step::kSave);
   core::Article& a = story.article;
-  if (edit.version != a.version) {
-    Error stale = Error::Conflict("Someone else saved this article after you opened it (it is now at version " +
-                                      std::to_string(a.version) +
-                                      "). Copy your changes, reload the article and apply them again.",
-                                  "version");
-    return std::move(stale).Keyed("stale_version", static_cast<long>(a.version));
-  }
+  if (edit.version != a.version) return Stale(a.version);
   base::Timestamp now = clock_.Now();
+  GZ_TRY(CheckSection(w, actor, edit.content));
   if (can.edit_pending) {
     // An author's edit of their published article waits for an editor.
     GZ_TRY(core::ValidateDraft(edit.content));

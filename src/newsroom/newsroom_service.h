@@ -115,11 +115,14 @@ class NewsroomService {
   Result<Story> Create(const Account& actor, const ArticleEdit& edit);
   // Saves `edit` (when given) and takes `step`, in one transaction: either
   // both happen or neither. `at` is the time for kSchedule; `note` the note
-  // for kSendBack. Errors: kForbidden (the role or the article's owner),
-  // kConflict (a stale version, or a step the state does not allow),
-  // kInvalid (a field, naming it).
+  // for kSendBack. Without an edit, `expected_version` (when given) is the
+  // version the step was meant for: a newer one is refused as stale.
+  // Errors: kForbidden (the role or the article's owner), kConflict (a
+  // stale version, or a step the state does not allow), kInvalid (a field,
+  // naming it).
   Result<Story> Act(const Account& actor, core::Id id, const ArticleEdit* edit, Step step,
-                    std::optional<base::Timestamp> at = std::nullopt, std::string_view note = {});
+                    std::optional<base::Timestamp> at = std::nullopt, std::string_view note = {},
+                    std::optional<std::int64_t> expected_version = std::nullopt);
 
   Result<Story> Save(const Account& actor, core::Id id, const ArticleEdit& edit) {
     return Act(actor, id, &edit, Step::kSave);

@@ -31,6 +31,7 @@ class NewsroomTest : public ::testing::Test {
     other_author_ = Staff(4, "Olga Other", Role::kAuthor);
     moderator_ = Staff(5, "Mo Moderator", Role::kModerator);
     events_.Subscribe([this](const base::Event& e) { seen_.push_back(e); });
+    EXPECT_TRUE(service_.CreateSection(editor_, "World").ok());  // authors file under existing sections
   }
 
   static Account Staff(core::Id id, std::string name, Role role) {
@@ -257,6 +258,46 @@ TEST_F(NewsroomTest, APendingEditCanBeApprovedForLater) {
   EXPECT_EQ(*store_.Pending(s.article.id), std::nullopt);
 }
 
+TEST_F(NewsroomTest, AnApprovedPendingEditKeepsTheTopFlagAndTheAddressItProposes) {
+  ArticleEdit edit = Edit("Tram line extended");
+  edit.content.top = true;
+  Story s = *service_.Create(editor_, edit);
+  ASSERT_TRUE(service_.Publish(editor_, s.article.id).ok());
+  // The editor's story, edited by an author? Authors edit their own: make one.
+  Story mine = Published(author_);
+  ArticleEdit pending = Edit("Tram line reaches the port", mine.article.version);
+  pending.content.top = true;
+  pending.content.slug = "tram-reaches-port";
+  ASSERT_TRUE(service_.Save(author_, mine.article.id, pending).ok());
+  ASSERT_TRUE(service_.Submit(author_, mine.article.id).ok());
+  EXPECT_EQ((*store_.Pending(mine.article.id))->content.slug, "tram-reaches-port");
+  auto approved = service_.Publish(editor_, mine.article.id);
+  ASSERT_TRUE(approved.ok());
+  EXPECT_TRUE(approved->article.top);
+  EXPECT_EQ(approved->article.slug, "tram-reaches-port");
+  EXPECT_TRUE(store_.FindArticle(s.article.id)->top);
+}
+
+TEST_F(NewsroomTest, AuthorsFileUnderExistingSectionsOnly) {
+  ArticleEdit edit = Edit("Story");
+  edit.content.section = "Brand new section";
+  auto refused = service_.Create(author_, edit);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "section");
+  EXPECT_FALSE(store_.FindSection("brand-new-section").ok());
+  ASSERT_TRUE(service_.Create(editor_, edit).ok());  // editors create sections as they go
+  EXPECT_TRUE(service_.Create(author_, edit).ok());
+}
+
+TEST_F(NewsroomTest, AStepMeantForAnOlderVersionIsRefused) {
+  Story s = Draft(author_);
+  ASSERT_TRUE(service_.Save(editor_, s.article.id, Edit("Changed by the editor", 1)).ok());
+  auto stale = service_.Act(author_, s.article.id, nullptr, Step::kSubmit, std::nullopt, {}, 1);
+  EXPECT_EQ(Code(stale), ErrorCode::kConflict);
+  EXPECT_EQ(store_.FindArticle(s.article.id)->status, ArticleStatus::kDraft);
+  EXPECT_TRUE(service_.Act(author_, s.article.id, nullptr, Step::kSubmit, std::nullopt, {}, 2).ok());
+}
+
 TEST_F(NewsroomTest, ApprovingAPendingEditOverANewerLiveVersionIsRefused) {
   Story s = Published(author_);
   ASSERT_TRUE(service_.Save(author_, s.article.id, Edit("Author's revision", s.article.version)).ok());
@@ -349,7 +390,7 @@ TEST_F(NewsroomTest, RevisionsShowADiffAndCanBeRestored) {
 }
 
 TEST_F(NewsroomTest, SectionsAndTagsAreRenamedOrderedAndMergedByEditors) {
-  auto world = service_.CreateSection(editor_, "World");
+  auto world = store_.FindSection("world");
   ASSERT_TRUE(world.ok());
   auto sport = service_.CreateSection(editor_, "Sport", "sport");
   EXPECT_EQ(service_.CreateSection(author_, "Culture").error().code, ErrorCode::kForbidden);

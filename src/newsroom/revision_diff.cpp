@@ -29,6 +29,7 @@ std::vector<std::string> RevisionLines(const core::ArticleDraft& c) {
       "SEO title: " + c.seo_title,
       "SEO description: " + c.seo_description,
       std::string("Breaking news: ") + (c.breaking ? "yes" : "no"),
+      std::string("Top story: ") + (c.top ? "yes" : "no"),
       "",
   };
   for (std::string_view line : base::SplitLines(c.body)) lines.emplace_back(line);

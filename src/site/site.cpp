@@ -6,6 +6,7 @@
 #include "render/excerpt.h"
 #include "render/time_labels.h"
 #include "web/comment_view.h"
+#include "web/json.h"
 #include "web/urls.h"
 
 namespace gazette::site {
@@ -32,7 +33,13 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/latest", [this](const http::Request& r, const http::PathParams&) { return Latest(r); });
   router.Get("/assets/{file}", [this](const http::Request& r, const http::PathParams& p) { return Asset(r, p.Get("file")); });
   router.Get("/healthz", [this](const http::Request&, const http::PathParams&) { return Health(); });
-  router.SetNotFound([this](const http::Request&) { return pages_.NotFound(); });
+  router.SetNotFound([this](const http::Request& r) {
+    // API clients get their errors as JSON, unknown addresses included.
+    if (r.path.starts_with("/api/")) {
+      return web::JsonError(base::Error::NotFound("There is no API endpoint at " + r.path + "."));
+    }
+    return pages_.NotFound();
+  });
 }
 
 std::optional<int> PageNumber(const http::Request& request) {

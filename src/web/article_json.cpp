@@ -70,15 +70,19 @@ json::object SummaryJson(const core::ArticleSummary& s, const SiteSettings& site
 }
 
 json::object SectionJson(const core::Section& s, const SiteSettings& site) {
-  return {{"slug", s.slug}, {"name", s.name}, {"url", site.base_url + SectionPath(s.slug)}, {"position", s.position}};
+  return {{"id", s.id},
+          {"slug", s.slug},
+          {"name", s.name},
+          {"url", site.base_url + SectionPath(s.slug)},
+          {"position", s.position}};
 }
 
 json::object TagJson(const core::Tag& t, const SiteSettings& site) {
-  return {{"slug", t.slug}, {"name", t.name}, {"url", site.base_url + TagPath(t.slug)}};
+  return {{"id", t.id}, {"slug", t.slug}, {"name", t.name}, {"url", site.base_url + TagPath(t.slug)}};
 }
 
 json::object AuthorJson(const core::Author& a, const SiteSettings& site) {
-  return {{"slug", a.slug}, {"name", a.name}, {"url", site.base_url + AuthorPath(a.slug)}};
+  return {{"id", a.id}, {"slug", a.slug}, {"name", a.name}, {"url", site.base_url + AuthorPath(a.slug)}};
 }
 
 }  // namespace gazette::web

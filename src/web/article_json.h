@@ -19,7 +19,7 @@ namespace gazette::web {
 boost::json::object ArticleJson(const core::Article& article, const SiteSettings& site);
 // The list form: no body, tags or authors.
 boost::json::object SummaryJson(const core::ArticleSummary& summary, const SiteSettings& site);
-// slug, name, url (and position for sections).
+// id, slug, name, url (and position for sections).
 boost::json::object SectionJson(const core::Section& section, const SiteSettings& site);
 boost::json::object TagJson(const core::Tag& tag, const SiteSettings& site);
 boost::json::object AuthorJson(const core::Author& author, const SiteSettings& site);

@@ -227,6 +227,7 @@ TEST_P(NewsroomContract, RevisionsKeepContentNewestFirst) {
   r.content.section = "World";
   r.content.source = {"Courier", "https://example.org"};
   r.content.breaking = true;
+  r.content.top = true;
   r.content.body = "Body\n\nwith lines";
   core::Id first = 0, second = 0;
   Write([&](NewsroomWriter& w) -> base::Status {
@@ -252,6 +253,7 @@ TEST_P(NewsroomContract, RevisionsKeepContentNewestFirst) {
   EXPECT_EQ(found->content.body, "Body\n\nwith lines");
   EXPECT_EQ(found->content.slug, "story");
   EXPECT_TRUE(found->content.breaking);
+  EXPECT_TRUE(found->content.top);
   EXPECT_EQ(found->account_name, "Anna");
   EXPECT_EQ(found->created_at, At(1));
   EXPECT_EQ(news().FindRevision(9999).error().code, base::ErrorCode::kNotFound);
@@ -273,12 +275,16 @@ TEST_P(NewsroomContract, PendingEditsAndScheduledArticlesComeDueInOrder) {
   p.publish_at = At(10);
   p.updated_at = At(1);
   p.content.headline = "Live, revised";
+  p.content.slug = "live-revised";
+  p.content.top = true;
   Write([&](NewsroomWriter& w) { return w.SavePending(p); });
   auto pending = news().Pending(live);
   ASSERT_TRUE(pending->has_value());
   EXPECT_EQ((*pending)->state, PendingEdit::State::kScheduled);
   EXPECT_EQ((*pending)->publish_at, At(10));
   EXPECT_EQ((*pending)->content.headline, "Live, revised");
+  EXPECT_EQ((*pending)->content.slug, "live-revised");
+  EXPECT_TRUE((*pending)->content.top);
   EXPECT_EQ((*pending)->version, 2);
   EXPECT_EQ(*news().NextDue(), At(10));
   EXPECT_EQ(*news().DueArticles(At(25)), std::vector<core::Id>{sooner});

@@ -3,7 +3,8 @@
 Three sites: the English demo, the Russian demo (Russian interface, Moscow
 time), and a site with one imported page. From each the test fetches one page
 of every kind (front page, article, brief, section, tag, author, the latest
-news pages, the 404 and 400 pages), saves them into a temporary folder and runs
+news pages, the 404 and 400 pages; and the community and newsroom pages as
+each role sees them), saves them into a temporary folder and runs
 the checker once over all of them, because the checker is slow to start.
 
 The checker is a Java program from the npm package vnu-jar in
@@ -21,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from harness import FIXTURES, Browser, E2ETest, Page
+from test_admin import FormFields, Staff, add_staff
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RUSSIAN = '[site]\nlanguage = "ru"\ntime_zone = "Europe/Moscow"\n'
@@ -163,6 +165,71 @@ class HtmlValidity(E2ETest):
         self.save_response(f"{lang} moderation log", mod.get("/moderation/log"))
         self.save_response(f"{lang} moderation forbidden", reader.get("/moderation"), status=403)
 
+    def collect_newsroom(self, lang, config=None):
+        """The newsroom's pages (/admin), as each role sees them, with refusals and messages."""
+        site = self.make_site(config)
+        self.assertEqual(site.gazette("demo").returncode, 0)
+        passwords = {role: add_staff(site, role, f"{role}@example.org", f"{role.title()} Person")
+                     for role in ("editor", "author", "admin", "moderator")}
+        server = self.start(site)
+        anonymous = Staff(server)
+        self.save_response(f"{lang} newsroom sign-in", anonymous.get("/admin/signin"))
+        wrong = anonymous.sign_in_admin("editor@example.org", "not the password")
+        self.save_response(f"{lang} newsroom sign-in refused", wrong, status=400)
+        staff = {}
+        for role, password in passwords.items():
+            staff[role] = Staff(server)
+            self.assertEqual(staff[role].sign_in_admin(f"{role}@example.org", password).status, 303)
+        editor, author, admin = staff["editor"], staff["author"], staff["admin"]
+        reader = Browser(server)
+        reader.sign_up("Rita Reader", "rita@example.org")
+        self.save_response(f"{lang} newsroom reader refused", reader.get("/admin"), status=403)
+        self.save_response(f"{lang} newsroom moderator", staff["moderator"].get("/admin"))
+
+        self.save_response(f"{lang} newsroom article list", editor.get("/admin"))
+        self.save_response(f"{lang} newsroom list filtered", editor.get("/admin?state=draft&q=nothing+like+this"))
+        self.save_response(f"{lang} newsroom new article", author.get("/admin/articles/new"))
+        aid = author.create("Harbour tram approved", "The council **approved** it.\n\n- one\n- two",
+                            tags="Transport, Harbour", source_name="City Hall", source_url="https://example.org/x")
+        self.save_response(f"{lang} newsroom author's draft", author.get(f"/admin/articles/{aid}"))
+        self.assertEqual(author.act(aid, "submit").status, 303)
+        self.save_response(f"{lang} newsroom editor reviews", editor.get(f"/admin/articles/{aid}"))
+        bad = editor.act(aid, "save", source_url="javascript:alert(1)", slug="Not A Slug")
+        self.save_response(f"{lang} newsroom field error", bad, status=400)
+        page, fields = editor.editor(aid)
+        editor.act(aid, "save", lead="A lead")
+        fields.update(body="Typed over an old version", step="save")
+        conflict = editor.post_form(f"/admin/articles/{aid}", fields, page)
+        self.save_response(f"{lang} newsroom conflict", conflict, status=409)
+        fields.update(step="preview", version=editor.editor(aid)[1]["version"])
+        self.save_response(f"{lang} newsroom preview without script", editor.post_form(f"/admin/articles/{aid}", fields, page))
+        self.assertEqual(editor.act(aid, "publish").status, 303)
+        self.assertEqual(author.act(aid, "save", body="An author's change, waiting").status, 303)
+        self.save_response(f"{lang} newsroom author's pending edit", author.get(f"/admin/articles/{aid}"))
+        self.save_response(f"{lang} newsroom editor sees a pending edit", editor.get(f"/admin/articles/{aid}"))
+        scheduled = editor.create("Regatta in the summer")
+        editor.act(scheduled, "schedule", publish_at="2099-07-01T12:00")
+        self.save_response(f"{lang} newsroom scheduled", editor.get(f"/admin/articles/{scheduled}"))
+        revisions = editor.get(f"/admin/articles/{aid}/revisions")
+        self.save_response(f"{lang} newsroom revisions", revisions)
+        first = re.findall(rf'href="(/admin/articles/{aid}/revisions/\d+)"', revisions.text)
+        self.save_response(f"{lang} newsroom revision diff", editor.get(first[0]))
+        self.save_response(f"{lang} newsroom first revision", editor.get(first[-1]))
+        self.save_response(f"{lang} newsroom sections", editor.get("/admin/sections"))
+        refused = editor.post_form("/admin/sections", {"name": "", "slug": "x"}, editor.get("/admin/sections"))
+        self.save_response(f"{lang} newsroom section refused", refused, status=400)
+        self.save_response(f"{lang} newsroom tags", editor.get("/admin/tags"))
+        self.save_response(f"{lang} newsroom audit", editor.get("/admin/audit"))
+        self.save_response(f"{lang} newsroom staff", admin.get("/admin/staff"))
+        added = admin.post_form("/admin/staff", {"email": "new@example.org", "name": "", "role": "author"},
+                                admin.get("/admin/staff"))
+        self.save_response(f"{lang} newsroom staff added", added)
+        self.save_response(f"{lang} newsroom settings", admin.get("/admin/settings"))
+        self.save_response(f"{lang} newsroom tokens", admin.get("/admin/tokens"))
+        made = admin.post_form("/admin/tokens", {"name": "Importer", "role": "editor"}, admin.get("/admin/tokens"))
+        self.save_response(f"{lang} newsroom token made", made)
+        self.save_response(f"{lang} newsroom forbidden page", editor.get("/admin/settings"), status=403)
+
     def collect_import(self):
         site = self.make_site()
         result = site.gazette("import-text", str(FIXTURES / "pages" / "harbour_tram.txt"))
@@ -196,6 +263,8 @@ class HtmlValidity(E2ETest):
         self.collect_import()
         self.collect_community("en")
         self.collect_community("ru", RUSSIAN)
+        self.collect_newsroom("en")
+        self.collect_newsroom("ru", RUSSIAN)
 
         files = sorted(self.folder.glob("*.html"))
         self.assertEqual(len(files), len(self.pages))

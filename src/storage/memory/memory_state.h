@@ -9,6 +9,7 @@
 #include "comments/comment_store.h"
 #include "core/content_store.h"
 #include "newsroom/newsroom_store.h"
+#include "webhooks/webhook_store.h"
 
 namespace gazette::storage {
 
@@ -58,6 +59,8 @@ struct MemoryState {
   std::map<core::Id, newsroom::PendingEdit> pending;
   std::vector<newsroom::AuditEntry> audit;
   std::map<std::string, std::string> settings;
+  std::map<webhooks::Id, webhooks::Webhook> webhooks;
+  std::map<webhooks::Id, webhooks::Delivery> deliveries;
 
   base::Result<core::Article> FindArticle(core::Id id) const;
   base::Result<core::Article> FindArticleBySlug(std::string_view slug) const;

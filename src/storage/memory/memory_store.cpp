@@ -3,6 +3,7 @@
 #include "storage/memory/memory_accounts.h"
 #include "storage/memory/memory_newsroom.h"
 #include "storage/memory/memory_state.h"
+#include "storage/memory/memory_webhooks.h"
 
 namespace gazette::storage {
 
@@ -317,5 +318,36 @@ base::Result<std::vector<comments::Report>> MemoryStore::Reports(comments::Id c)
 base::Result<std::vector<comments::LogEntry>> MemoryStore::Log(int o, int l) { return mc::Log(*Snapshot(), o, l); }
 base::Result<comments::ArticleInfo> MemoryStore::Article(comments::Id a) { return mc::Article(*Snapshot(), a); }
 base::Result<accounts::Account> MemoryStore::Author(comments::Id a) { return ma::FindAccount(*Snapshot(), a); }
+
+// Webhooks: reads from a snapshot, each write its own.
+namespace mw = memory_webhooks;
+
+base::Result<std::vector<webhooks::Webhook>> MemoryStore::ListWebhooks() { return mw::ListWebhooks(*Snapshot()); }
+base::Result<webhooks::Webhook> MemoryStore::FindWebhook(webhooks::Id id) { return mw::FindWebhook(*Snapshot(), id); }
+base::Result<webhooks::Delivery> MemoryStore::FindDelivery(webhooks::Id id) {
+  return mw::FindDelivery(*Snapshot(), id);
+}
+base::Result<std::vector<webhooks::Delivery>> MemoryStore::DueDeliveries(base::Timestamp now, int limit) {
+  return mw::DueDeliveries(*Snapshot(), now, limit);
+}
+base::Result<std::optional<base::Timestamp>> MemoryStore::NextDeliveryAt() { return mw::NextDeliveryAt(*Snapshot()); }
+base::Result<std::vector<webhooks::Delivery>> MemoryStore::Deliveries(webhooks::Id w, int offset, int limit) {
+  return mw::Deliveries(*Snapshot(), w, offset, limit);
+}
+base::Result<webhooks::Id> MemoryStore::InsertWebhook(const webhooks::Webhook& w) {
+  return MutateValue<webhooks::Id>([&](MemoryState& s) { return mw::InsertWebhook(s, w); });
+}
+base::Status MemoryStore::UpdateWebhook(const webhooks::Webhook& w) {
+  return Mutate([&](MemoryState& s) { return mw::UpdateWebhook(s, w); });
+}
+base::Status MemoryStore::DeleteWebhook(webhooks::Id id) {
+  return Mutate([&](MemoryState& s) { return mw::DeleteWebhook(s, id); });
+}
+base::Result<std::vector<webhooks::Id>> MemoryStore::InsertDeliveries(const std::vector<webhooks::Delivery>& d) {
+  return MutateValue<std::vector<webhooks::Id>>([&](MemoryState& s) { return mw::InsertDeliveries(s, d); });
+}
+base::Status MemoryStore::RecordAttempt(const webhooks::Attempt& a) {
+  return Mutate([&](MemoryState& s) { return mw::RecordAttempt(s, a); });
+}
 
 }  // namespace gazette::storage

@@ -9,6 +9,7 @@
 #include "comments/comment_store.h"
 #include "core/content_store.h"
 #include "newsroom/newsroom_store.h"
+#include "webhooks/webhook_store.h"
 
 namespace gazette::storage {
 
@@ -19,7 +20,8 @@ struct MemoryState;
 class MemoryStore final : public core::ContentStore,
                           public accounts::AccountStore,
                           public comments::CommentStore,
-                          public newsroom::NewsroomStore {
+                          public newsroom::NewsroomStore,
+                          public webhooks::WebhookStore {
  public:
   MemoryStore();
   ~MemoryStore() override;
@@ -93,6 +95,19 @@ class MemoryStore final : public core::ContentStore,
   base::Result<std::vector<newsroom::AuditEntry>> Audit(int offset, int limit) override;
   base::Result<std::map<std::string, std::string>> LoadSettings() override;
   base::Status WriteNewsroom(const std::function<base::Status(newsroom::NewsroomWriter&)>& work) override;
+
+  // webhooks::WebhookStore
+  base::Result<std::vector<webhooks::Webhook>> ListWebhooks() override;
+  base::Result<webhooks::Webhook> FindWebhook(webhooks::Id id) override;
+  base::Result<webhooks::Delivery> FindDelivery(webhooks::Id id) override;
+  base::Result<std::vector<webhooks::Delivery>> DueDeliveries(base::Timestamp now, int limit) override;
+  base::Result<std::optional<base::Timestamp>> NextDeliveryAt() override;
+  base::Result<std::vector<webhooks::Delivery>> Deliveries(webhooks::Id webhook_id, int offset, int limit) override;
+  base::Result<webhooks::Id> InsertWebhook(const webhooks::Webhook& webhook) override;
+  base::Status UpdateWebhook(const webhooks::Webhook& webhook) override;
+  base::Status DeleteWebhook(webhooks::Id id) override;
+  base::Result<std::vector<webhooks::Id>> InsertDeliveries(const std::vector<webhooks::Delivery>& deliveries) override;
+  base::Status RecordAttempt(const webhooks::Attempt& attempt) override;
 
  private:
   std::shared_ptr<const MemoryState> Snapshot() const;

@@ -12,13 +12,13 @@ namespace {
 
 // The content columns shared by revisions and pending edits, in this order.
 constexpr std::string_view kContentColumns =
-    "headline, lead, section, tags, authors, source_name, source_url, seo_title, seo_description, breaking, body";
-constexpr int kContentCount = 11;
+    "headline, lead, section, tags, authors, source_name, source_url, seo_title, seo_description, breaking, body, top";
+constexpr int kContentCount = 12;
 
 constexpr std::string_view kRevisionColumns =
     "SELECT id, article_id, version, account_id, account_name, kind, note, created_at, slug, ";
 constexpr std::string_view kPendingColumns =
-    "SELECT article_id, account_id, account_name, state, version, publish_at, updated_at, note, ";
+    "SELECT article_id, account_id, account_name, state, version, publish_at, updated_at, note, slug, ";
 constexpr std::string_view kDueArticles =
     "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ?1 ORDER BY published_at, id";
 constexpr std::string_view kDuePending =
@@ -69,6 +69,7 @@ core::ArticleDraft ContentAt(const Statement& st, int first) {
   d.seo_description = st.Text(first + 8);
   d.breaking = st.Int(first + 9) != 0;
   d.body = st.Text(first + 10);
+  d.top = st.Int(first + 11) != 0;
   return d;
 }
 
@@ -86,7 +87,8 @@ void BindContent(Statement& st, int first, const core::ArticleDraft& d, std::str
       .Bind(first + 7, std::string_view(d.seo_title))
       .Bind(first + 8, std::string_view(d.seo_description))
       .Bind(first + 9, std::int64_t{d.breaking ? 1 : 0})
-      .Bind(first + 10, std::string_view(d.body));
+      .Bind(first + 10, std::string_view(d.body))
+      .Bind(first + 11, std::int64_t{d.top ? 1 : 0});
 }
 
 // "?1, ?2, ..., ?n".
@@ -157,7 +159,8 @@ Result<std::optional<PendingEdit>> Pending(Connection& c, Id article_id) {
   if (!st->IsNull(5)) p.publish_at = base::FromUnixSeconds(st->Int(5));
   p.updated_at = base::FromUnixSeconds(st->Int(6));
   p.note = st->Text(7);
-  p.content = ContentAt(*st, 8);
+  p.content = ContentAt(*st, 9);
+  p.content.slug = st->Text(8);
   return std::optional<PendingEdit>(std::move(p));
 }
 
@@ -213,8 +216,8 @@ Result<Id> InsertRevision(Connection& c, const Revision& r) {
 Status SavePending(Connection& c, const PendingEdit& p) {
   Result<Statement> st = c.Prepare(
       "INSERT OR REPLACE INTO pending_edits (article_id, account_id, account_name, state, version, publish_at, "
-      "updated_at, note, " +
-      std::string(kContentColumns) + ") VALUES (" + Placeholders(8 + kContentCount) + ")");
+      "updated_at, note, slug, " +
+      std::string(kContentColumns) + ") VALUES (" + Placeholders(9 + kContentCount) + ")");
   if (!st.ok()) return std::move(st).error();
   std::string tags, authors;
   st->Bind(1, p.article_id)
@@ -227,8 +230,8 @@ Status SavePending(Connection& c, const PendingEdit& p) {
   } else {
     st->BindNull(6);
   }
-  st->Bind(7, base::ToUnixSeconds(p.updated_at)).Bind(8, std::string_view(p.note));
-  BindContent(*st, 9, p.content, tags, authors);
+  st->Bind(7, base::ToUnixSeconds(p.updated_at)).Bind(8, std::string_view(p.note)).Bind(9, std::string_view(p.content.slug));
+  BindContent(*st, 10, p.content, tags, authors);
   return st->Run();
 }
 

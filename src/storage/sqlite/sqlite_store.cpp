@@ -6,6 +6,7 @@
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/newsroom_sql.h"
+#include "storage/sqlite/webhook_sql.h"
 
 namespace gazette::storage::sqlite {
 
@@ -503,6 +504,42 @@ Result<comments::ArticleInfo> SqliteStore::Article(comments::Id article) {
 }
 Result<accounts::Account> SqliteStore::Author(comments::Id account) {
   return WithReader([&](Connection& c) { return account_sql::FindAccount(c, account); });
+}
+
+// Webhooks: reads from the pool, each write its own transaction.
+Result<std::vector<webhooks::Webhook>> SqliteStore::ListWebhooks() {
+  return WithReader([&](Connection& c) { return webhook_sql::ListWebhooks(c); });
+}
+Result<webhooks::Webhook> SqliteStore::FindWebhook(webhooks::Id id) {
+  return WithReader([&](Connection& c) { return webhook_sql::FindWebhook(c, id); });
+}
+Result<webhooks::Delivery> SqliteStore::FindDelivery(webhooks::Id id) {
+  return WithReader([&](Connection& c) { return webhook_sql::FindDelivery(c, id); });
+}
+Result<std::vector<webhooks::Delivery>> SqliteStore::DueDeliveries(base::Timestamp now, int limit) {
+  return WithReader([&](Connection& c) { return webhook_sql::DueDeliveries(c, now, limit); });
+}
+Result<std::optional<base::Timestamp>> SqliteStore::NextDeliveryAt() {
+  return WithReader([&](Connection& c) { return webhook_sql::NextDeliveryAt(c); });
+}
+Result<std::vector<webhooks::Delivery>> SqliteStore::Deliveries(webhooks::Id webhook_id, int offset, int limit) {
+  return WithReader([&](Connection& c) { return webhook_sql::Deliveries(c, webhook_id, offset, limit); });
+}
+Result<webhooks::Id> SqliteStore::InsertWebhook(const webhooks::Webhook& webhook) {
+  return TransactValue<webhooks::Id>([&](Connection& c) { return webhook_sql::InsertWebhook(c, webhook); });
+}
+Status SqliteStore::UpdateWebhook(const webhooks::Webhook& webhook) {
+  return Transact([&](Connection& c) { return webhook_sql::UpdateWebhook(c, webhook); });
+}
+Status SqliteStore::DeleteWebhook(webhooks::Id id) {
+  return Transact([&](Connection& c) { return webhook_sql::DeleteWebhook(c, id); });
+}
+Result<std::vector<webhooks::Id>> SqliteStore::InsertDeliveries(const std::vector<webhooks::Delivery>& deliveries) {
+  return TransactValue<std::vector<webhooks::Id>>(
+      [&](Connection& c) { return webhook_sql::InsertDeliveries(c, deliveries); });
+}
+Status SqliteStore::RecordAttempt(const webhooks::Attempt& attempt) {
+  return Transact([&](Connection& c) { return webhook_sql::RecordAttempt(c, attempt); });
 }
 
 }  // namespace gazette::storage::sqlite

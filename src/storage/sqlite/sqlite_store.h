@@ -13,6 +13,7 @@
 #include "newsroom/newsroom_store.h"
 #include "storage/sql/migrations.h"
 #include "storage/sqlite/connection.h"
+#include "webhooks/webhook_store.h"
 
 namespace gazette::storage::sqlite {
 
@@ -25,7 +26,8 @@ struct SqliteOptions {
 class SqliteStore final : public core::ContentStore,
                           public accounts::AccountStore,
                           public comments::CommentStore,
-                          public newsroom::NewsroomStore {
+                          public newsroom::NewsroomStore,
+                          public webhooks::WebhookStore {
  public:
   // Opens or creates the file (and its parent folders) and switches it to
   // WAL. Fails with a message naming the file.
@@ -107,6 +109,19 @@ class SqliteStore final : public core::ContentStore,
   base::Result<std::vector<newsroom::AuditEntry>> Audit(int offset, int limit) override;
   base::Result<std::map<std::string, std::string>> LoadSettings() override;
   base::Status WriteNewsroom(const std::function<base::Status(newsroom::NewsroomWriter&)>& work) override;
+
+  // webhooks::WebhookStore
+  base::Result<std::vector<webhooks::Webhook>> ListWebhooks() override;
+  base::Result<webhooks::Webhook> FindWebhook(webhooks::Id id) override;
+  base::Result<webhooks::Delivery> FindDelivery(webhooks::Id id) override;
+  base::Result<std::vector<webhooks::Delivery>> DueDeliveries(base::Timestamp now, int limit) override;
+  base::Result<std::optional<base::Timestamp>> NextDeliveryAt() override;
+  base::Result<std::vector<webhooks::Delivery>> Deliveries(webhooks::Id webhook_id, int offset, int limit) override;
+  base::Result<webhooks::Id> InsertWebhook(const webhooks::Webhook& webhook) override;
+  base::Status UpdateWebhook(const webhooks::Webhook& webhook) override;
+  base::Status DeleteWebhook(webhooks::Id id) override;
+  base::Result<std::vector<webhooks::Id>> InsertDeliveries(const std::vector<webhooks::Delivery>& deliveries) override;
+  base::Status RecordAttempt(const webhooks::Attempt& attempt) override;
 
  private:
   class Lease;
