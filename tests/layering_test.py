@@ -29,7 +29,7 @@ ALLOWED = {
     "reader": WEB_FEATURE,
     "moderation": WEB_FEATURE,
     "api": WEB_FEATURE | {"newsroom"},
-    "admin": WEB_FEATURE | {"newsroom"},
+    "admin": WEB_FEATURE | {"newsroom", "webhooks"},
     "importer": {"base", "core"},
     "demo": {"base", "core"},
     "app": {"base", "core", "accounts", "comments", "newsroom", "storage/sql", "storage/sqlite", "http", "render", "web", "site",

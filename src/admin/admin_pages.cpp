@@ -22,6 +22,7 @@ constexpr NavItem kNav[] = {
     {"/admin/staff", "admin_staff", Action::kManageStaff},
     {"/admin/settings", "admin_settings", Action::kManageSettings},
     {"/admin/tokens", "admin_tokens", Action::kManageTokens},
+    {"/admin/webhooks", "admin_webhooks", Action::kManageWebhooks},
     {"/admin/audit", "admin_audit", Action::kViewAudit},
     {"/moderation", "moderation", Action::kModerate},
 };
@@ -79,6 +80,13 @@ void AdminPages::AddRoutes(http::Router& router) {
   router.Get("/admin/tokens", [this](R r, P) { return TokenList(r); });
   router.Post("/admin/tokens", [this](R r, P) { return CreateToken(r); });
   router.Post("/admin/tokens/{id}/revoke", [this](R r, P p) { return RevokeToken(r, p.Get("id")); });
+  router.Get("/admin/webhooks", [this](R r, P) { return WebhookList(r); });
+  router.Post("/admin/webhooks", [this](R r, P) { return CreateWebhook(r); });
+  router.Get("/admin/webhooks/{id}", [this](R r, P p) { return DeliveryLog(r, p.Get("id")); });
+  router.Post("/admin/webhooks/{id}/{action}",
+              [this](R r, P p) { return WebhookAction(r, p.Get("id"), p.Get("action")); });
+  router.Post("/admin/webhooks/{id}/deliveries/{did}/send-again",
+              [this](R r, P p) { return SendAgain(r, p.Get("id"), p.Get("did")); });
   router.Get("/admin/audit", [this](R r, P) { return AuditLog(r); });
 }
 

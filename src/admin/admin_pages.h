@@ -1,6 +1,7 @@
 // The newsroom in the browser (/admin): staff sign in, the article list,
 // the editor with its workflow buttons and live preview, revisions,
-// sections and tags, staff, site settings, API tokens and the audit log.
+// sections and tags, staff, site settings, API tokens, webhooks and the
+// audit log.
 //
 // Every rule lives in the services this calls (the admin API calls the
 // same ones), so the pages and the API allow and refuse the same things.
@@ -27,11 +28,13 @@
 #include "newsroom/site_settings.h"
 #include "web/pages.h"
 #include "web/visitor.h"
+#include "webhooks/webhook_service.h"
 
 namespace gazette::admin {
 
 inline constexpr int kArticlesPerPage = 20;
 inline constexpr int kAuditPerPage = 50;
+inline constexpr int kDeliveriesPerPage = 50;
 
 // What the pages call.
 struct Services {
@@ -42,6 +45,7 @@ struct Services {
   comments::CommentService& comments;
   comments::ModerationService& moderation;  // an article's comment policy
   core::ContentReader& content;             // the sections and tags to choose from
+  webhooks::WebhookService& webhooks;
   std::function<base::Status()> reload;     // puts changed settings to work at once
 };
 
@@ -71,6 +75,19 @@ struct RowError {
   std::string slug;
   std::string email;  // staff
   std::string role;   // staff and tokens
+};
+
+// What the webhooks page shows besides the list: a refused form (`at`:
+// "new" or the webhook's id; what was typed; the message and its field:
+// "url", "events", "description", "confirm"), or a secret to show once.
+struct WebhookView {
+  std::string at;
+  std::string message;
+  std::string field;
+  webhooks::WebhookInput typed;
+  webhooks::Id secret_of = 0;  // the webhook just added or given a new secret
+  std::string secret;
+  bool added = false;  // added (else its secret was rotated)
 };
 
 // Thread-safe.
@@ -137,6 +154,17 @@ class AdminPages {
                            const RowError& error, const std::string& made_name, const std::string& token) const;
   http::Response CreateToken(const http::Request& request) const;
   http::Response RevokeToken(const http::Request& request, std::string_view id) const;
+
+  // webhooks.cpp
+  http::Response WebhookList(const http::Request& request) const;
+  http::Response WebhookPage(const http::Request& request, const accounts::Account& actor, int status,
+                             const WebhookView& view) const;
+  http::Response CreateWebhook(const http::Request& request) const;
+  http::Response WebhookAction(const http::Request& request, std::string_view id, std::string_view action) const;
+  http::Response DeliveryLog(const http::Request& request, std::string_view id) const;
+  http::Response DeliveryLogPage(const http::Request& request, const accounts::Account& actor, webhooks::Id id,
+                                 int page, int status, const std::string& error, webhooks::Id error_at) const;
+  http::Response SendAgain(const http::Request& request, std::string_view id, std::string_view delivery) const;
 
   // audit.cpp
   http::Response AuditLog(const http::Request& request) const;

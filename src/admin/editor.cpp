@@ -311,6 +311,8 @@ http::Response AdminPages::EditorPage(const http::Request& request, const accoun
     // The fields, as typed.
     content.Set("version", f.version).Set("headline", f.headline).Set("lead", f.lead).Set("body", f.body);
     content.Set("new_section", f.new_section).Set("tags", f.tags).Set("authors", f.authors);
+    // Only those who manage sections may name a new one (authors choose).
+    if (accounts::Allowed(actor.role, accounts::Action::kManageTaxonomy)) content.Show("NEW_SECTION_FIELD");
     content.Set("source_name", f.source_name).Set("source_url", f.source_url);
     content.Set("seo_title", f.seo_title).Set("seo_description", f.seo_description).Set("slug", f.slug);
     content.Set("publish_at", f.publish_at).Set("correction_note", f.correction_note).Set("note", f.note);

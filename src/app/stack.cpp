@@ -79,7 +79,7 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   stack->moderation_pages->AddRoutes(stack->router);
   stack->admin = std::make_unique<admin::AdminPages>(
       admin::Services{shared.newsroom, shared.settings, *stack->accounts, shared.store, *stack->comments,
-                      *stack->moderation, shared.store, shared.reload},
+                      *stack->moderation, shared.store, shared.webhooks, shared.reload},
       *stack->pages, *stack->identity, admin::Pools{shared.hashing, shared.writes});
   stack->admin->AddRoutes(stack->router);
   stack->api = std::make_unique<api::Api>(api::ApiServices{shared.store, shared.reading, shared.newsroom,

@@ -1,15 +1,18 @@
 """The newsroom's web UI (/admin) end to end: staff sign-in and the refusals,
 what each role may do, the editor's workflow buttons, the optimistic lock,
 corrections, scheduling in the site's time zone, sections and tags, staff,
-settings that change the live site, API tokens and the audit log, over real
-HTTP against `gazette serve` on a real SQLite file."""
+settings that change the live site, API tokens, webhooks and the audit log,
+over real HTTP against `gazette serve` on a real SQLite file."""
 
+import json
 import re
+import time
 import unittest
 from html import unescape
 from html.parser import HTMLParser
 
 from harness import Browser, E2ETest, Page
+from test_webhooks import Receiver, signed_by
 
 
 class FormFields(HTMLParser):
@@ -138,7 +141,7 @@ class AdminTest(E2ETest):
         anonymous = Staff(self.server)
         for path in ["/admin", "/admin/articles/new", "/admin/articles/1", "/admin/articles/1/revisions",
                      "/admin/sections", "/admin/tags", "/admin/staff", "/admin/settings", "/admin/tokens",
-                     "/admin/audit"]:
+                     "/admin/webhooks", "/admin/webhooks/1", "/admin/audit"]:
             r = anonymous.get(path)
             self.assertEqual(r.status, 303, path)
             self.assertEqual(r.header("location"), "/admin/signin?next=" + path)
@@ -205,13 +208,13 @@ class AdminTest(E2ETest):
         self.assertEqual(links(self.editor), ["/admin", "/admin/articles/new", "/admin/sections", "/admin/tags",
                                               "/admin/audit", "/moderation"])
         self.assertEqual(links(self.admin), ["/admin", "/admin/articles/new", "/admin/sections", "/admin/tags",
-                                             "/admin/staff", "/admin/settings", "/admin/tokens", "/admin/audit",
-                                             "/moderation"])
+                                             "/admin/staff", "/admin/settings", "/admin/tokens", "/admin/webhooks",
+                                             "/admin/audit", "/moderation"])
         mod = self.signed_in("mod@example.org", self.passwords["moderator"])
         self.assertEqual(links(mod), ["/moderation"])
         self.assertIn('href="/moderation"', mod.get("/admin").text)
         self.assertEqual(mod.get("/admin/articles/new").status, 403)
-        for path in ["/admin/staff", "/admin/settings", "/admin/tokens"]:
+        for path in ["/admin/staff", "/admin/settings", "/admin/tokens", "/admin/webhooks"]:
             self.assertEqual(self.editor.get(path).status, 403, path)
         for path in ["/admin/sections", "/admin/audit"]:
             self.assertEqual(self.author.get(path).status, 403, path)
@@ -548,6 +551,267 @@ class SettingsTest(E2ETest):
         self.assertEqual(bad.status, 400)
         self.assertRegex(bad.text, r'id="time_zone"[^>]*aria-invalid="true"')
         self.assertIn("Вестник Хальдена", self.server.get("/").text)
+
+
+class WebhooksPageTest(E2ETest):
+    """Webhooks in the newsroom (/admin/webhooks, admins only): a site of its own
+    with a real receiver (Python's http.server on 127.0.0.1), so that the secret
+    the page shows is checked against the signatures of real deliveries."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.receiver = Receiver()
+        cls.addClassCleanup(cls.receiver.close)
+        cls.site = cls.make_site('[site]\ntime_zone = "Europe/Moscow"\n\n'
+                                 '[webhooks]\nretry_base_seconds = 1\nmax_attempts = 2\n')
+        assert cls.site.gazette("demo").returncode == 0
+        admin = add_staff(cls.site, "admin", "admin@example.org", "Ada Admin")
+        editor = add_staff(cls.site, "editor", "editor@example.org", "Edna Editor")
+        cls.server = cls.start(cls.site)
+        cls.admin = Staff(cls.server)
+        assert cls.admin.sign_in_admin("admin@example.org", admin).status == 303
+        cls.editor = Staff(cls.server)
+        assert cls.editor.sign_in_admin("editor@example.org", editor).status == 303
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def cli_list(self):
+        listed = self.site.gazette("webhook", "list")
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        return listed.stdout
+
+    def add(self, url, events, description="", expect=200):
+        """Fills the add form as a browser would; returns the answer."""
+        page = self.admin.get("/admin/webhooks")
+        self.assertEqual(page.status, 200, page.text[:2000])
+        fields = FormFields(page.text, "new-form").fields
+        self.assertEqual(fields["url"], "")
+        fields.update({"url": url, "description": description})
+        fields.update({f"event_{e}": "on" for e in events})
+        r = self.admin.post_form("/admin/webhooks", fields, page)
+        self.assertEqual(r.status, expect, r.text[:3000])
+        return r
+
+    def card(self, wid, html=None):
+        """The webhook's item in the list, or None."""
+        html = html if html is not None else self.admin.get("/admin/webhooks").text
+        m = re.search(rf'<li class="webhook" id="webhook-{wid}">(.*?)</li>', html, re.S)
+        return m.group(1) if m else None
+
+    def log_rows(self, wid, page=""):
+        """The delivery log's rows: {delivery id: (state, [cell texts])}."""
+        r = self.admin.get(f"/admin/webhooks/{wid}{page}")
+        self.assertEqual(r.status, 200, r.text[:2000])
+        rows = {}
+        for did, state, inner in re.findall(r'<tr id="delivery-(\d+)" class="delivery-(\w+)">(.*?)</tr>', r.text, re.S):
+            rows[int(did)] = (state, [text for _, text in Page(f"<table><tr>{inner}</tr></table>").find_all("td")], inner)
+        return rows
+
+    def wait_for_row(self, wid, did, state, timeout=20):
+        deadline = time.monotonic() + timeout
+        while True:
+            row = self.log_rows(wid).get(did)
+            if row and row[0] == state:
+                return row
+            if time.monotonic() > deadline:
+                self.fail(f"delivery {did} is not {state}: {row}")
+            time.sleep(0.2)
+
+    def publish(self, headline):
+        aid = self.editor.create(headline)
+        self.assertEqual(self.editor.act(aid, "publish").status, 303)
+        return aid
+
+    # --- the tests, in order: they share the site and its first webhook -------------------
+
+    def test_1_only_admins_may_see_or_change_webhooks(self):
+        self.assertEqual(self.editor.get("/admin/webhooks").status, 403)
+        self.assertEqual(self.editor.get("/admin/webhooks/1").status, 403)
+        page = self.editor.get("/admin")
+        self.assertNotIn('href="/admin/webhooks"', page.text)
+        r = self.editor.post_form("/admin/webhooks", {"url": self.receiver.url, "event_article.published": "on"}, page)
+        self.assertEqual(r.status, 403)
+        self.assertEqual(self.cli_list().strip(), "No webhooks.")
+        self.assertIn('href="/admin/webhooks"', self.admin.get("/admin").text)
+        listed = self.admin.get("/admin/webhooks")
+        self.assertEqual(listed.status, 200)
+        self.assertIn("There are no webhooks yet.", listed.text)
+        # Without the CSRF token, nothing is added either.
+        r = self.admin.post_form("/admin/webhooks", {"url": self.receiver.url, "event_article.published": "on"},
+                                 csrf="")
+        self.assertEqual(r.status, 403)
+        self.assertEqual(self.cli_list().strip(), "No webhooks.")
+
+    def test_2_an_added_webhook_shows_its_secret_once_and_it_signs_deliveries(self):
+        r = self.add(self.receiver.url, ["article.published", "article.updated"], "Search index")
+        self.assertEqual(r.header("cache-control"), "private, no-store")
+        secret = unescape(re.search(r'<code id="new-secret">([^<]+)</code>', r.text).group(1))
+        self.assertRegex(secret, r"^whsec_[A-Za-z0-9_-]{43}$")
+        notice = Page(r.text).text_of("div", id="new-secret-notice")
+        self.assertIn("shown only this once", notice)
+        self.assertIn("X-Gazette-Signature", notice)
+        wid = int(re.search(r"Webhook (\d+) is added", notice).group(1))
+        type(self).first, type(self).secret = wid, secret
+        # The list shows it, but never the secret again.
+        listed = self.admin.get("/admin/webhooks").text
+        self.assertNotIn(secret, listed)
+        card = self.card(wid, listed)
+        self.assertIn(f"<code>{self.receiver.url}</code>", card)
+        self.assertEqual(re.findall(r'<code class="event">([^<]+)</code>', card), ["article.published", "article.updated"])
+        self.assertIn("Search index", card)
+        self.assertIn("Active", card)
+        self.assertRegex(card, r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00">')
+        self.assertEqual(self.cli_list().strip().split("\t"),
+                         [str(wid), "active", "article.published,article.updated", self.receiver.url, "Search index"])
+        self.assertIn("webhook.create", self.admin.get("/admin/audit").text)
+        # A published article reaches the receiver, signed with the secret the page showed.
+        before = len(self.receiver.requests)
+        aid = self.publish("Webhook page test: tram line opens")
+        request = self.receiver.wait_for(before + 1)[-1]
+        self.assertEqual(request["headers"]["x-gazette-event"], "article.published")
+        self.assertEqual(json.loads(request["body"])["data"]["id"], aid)
+        self.assertTrue(signed_by(secret, request), "the secret shown does not verify the delivery")
+        delivery = int(request["headers"]["x-gazette-delivery"])
+        state, cells, _ = self.wait_for_row(wid, delivery, "delivered")
+        self.assertIn("article.published", cells[1])
+        self.assertEqual(cells[3:5], ["1", "200"])
+
+    def test_3_a_bad_url_is_refused_at_its_field_and_nothing_is_stored(self):
+        before = self.cli_list()
+        r = self.add("ftp://127.0.0.1/hooks", ["comment.created"], "Chat bot", expect=400)
+        self.assertRegex(r.text, r'id="new-url"[^>]*aria-invalid="true"')
+        self.assertIn("http:// or https://", Page(r.text).text_of("p", id="new-error"))
+        self.assertRegex(r.text, r'id="new-url"[^>]*aria-describedby="[^"]*new-error')
+        # What was typed stays in the form.
+        fields = FormFields(r.text, "new-form").fields
+        self.assertEqual((fields["url"], fields["description"]), ("ftp://127.0.0.1/hooks", "Chat bot"))
+        self.assertIn("event_comment.created", fields)
+        self.assertNotIn("event_article.published", fields)
+        self.assertNotIn("new-secret", r.text)
+        no_events = self.add(self.receiver.url, [], expect=400)
+        self.assertRegex(no_events.text, r'id="new-event-article-published"[^>]*aria-invalid="true"')
+        self.assertIn("Choose at least one event", Page(no_events.text).text_of("p", id="new-error"))
+        self.assertEqual(self.cli_list(), before)
+        # A change to a bad address is refused at the edit form's field and changes nothing.
+        wid = self.first
+        page = self.admin.get("/admin/webhooks")
+        fields = FormFields(page.text, f"edit-{wid}-form").fields
+        fields["url"] = "https://"
+        bad = self.admin.post_form(f"/admin/webhooks/{wid}/update", fields, page)
+        self.assertEqual(bad.status, 400)
+        self.assertRegex(bad.text, rf'id="edit-{wid}-url"[^>]*aria-invalid="true"')
+        self.assertRegex(bad.text, rf'<details class="webhook-edit" open>')
+        self.assertEqual(self.cli_list(), before)
+
+    def test_4_a_webhook_is_changed_rotated_and_removed(self):
+        other = f"http://127.0.0.1:{self.receiver.port}/hooks/second"
+        r = self.add(other, ["comment.created"], "Moderation bot")
+        wid = int(re.search(r"Webhook (\d+) is added", r.text).group(1))
+        old_secret = re.search(r'<code id="new-secret">([^<]+)</code>', r.text).group(1)
+        # Change: another address, events, description, and disabled.
+        page = self.admin.get("/admin/webhooks")
+        fields = FormFields(page.text, f"edit-{wid}-form").fields
+        self.assertEqual(fields["url"], other)
+        self.assertIn("active", fields)
+        del fields["active"]
+        del fields["event_comment.created"]
+        fields.update({"url": other + "/renamed", "description": "Moderation bot, paused",
+                       "event_article.unpublished": "on"})
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/update", fields, page)
+        self.assertEqual(r.status, 303, r.text[:2000])
+        self.assertEqual(r.header("location"), f"/admin/webhooks?done=updated#webhook-{wid}")
+        after = self.admin.get(r.header("location").split("#")[0]).text  # as a browser asks
+        self.assertIn("The webhook is saved.", after)
+        card = self.card(wid, after)
+        self.assertIn(f"<code>{other}/renamed</code>", card)
+        self.assertIn("Disabled", card)
+        self.assertEqual(re.findall(r'<code class="event">([^<]+)</code>', card), ["article.unpublished"])
+        self.assertIn(f"{wid}\tdisabled\tarticle.unpublished\t{other}/renamed\tModeration bot, paused",
+                      self.cli_list())
+        # Rotate: a new secret, shown once.
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/rotate", {}, self.admin.get("/admin/webhooks"))
+        self.assertEqual(r.status, 200)
+        new_secret = re.search(r'<code id="new-secret">([^<]+)</code>', r.text).group(1)
+        self.assertNotEqual(new_secret, old_secret)
+        self.assertIn(f"Webhook {wid} has a new secret", r.text)
+        self.assertNotIn(new_secret, self.admin.get("/admin/webhooks").text)
+        # Remove: refused without the confirmation, done with it.
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/remove", {}, self.admin.get("/admin/webhooks"))
+        self.assertEqual(r.status, 400)
+        self.assertRegex(r.text, rf'id="remove-{wid}-confirm"[^>]*aria-invalid="true"')
+        self.assertIn("Tick the box to confirm the removal.", r.text)
+        self.assertIsNotNone(self.card(wid))
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/remove", {"confirm": "yes"}, self.admin.get("/admin/webhooks"))
+        self.assertEqual(r.status, 303)
+        self.assertIn("The webhook and its delivery log are removed.", self.admin.get(r.header("location")).text)
+        self.assertIsNone(self.card(wid))
+        self.assertNotIn(f"{wid}\t", self.cli_list())
+        self.assertEqual(self.admin.get(f"/admin/webhooks/{wid}").status, 404)
+        self.assertEqual(self.admin.post_form(f"/admin/webhooks/{wid}/rotate", {}, self.admin.get("/admin/webhooks")).status,
+                         404)
+        # The audit log (which editors read too) names the host, never the path.
+        audit = self.editor.get("/admin/audit").text
+        for action in ("webhook.create", "webhook.update", "webhook.rotate", "webhook.remove"):
+            self.assertIn(action, audit)
+        self.assertIn(f"http://127.0.0.1:{self.receiver.port} (article.unpublished; disabled)", audit)
+        self.assertNotIn("/hooks/second", audit)
+
+    def test_5_the_delivery_log_shows_a_failure_that_can_be_sent_again(self):
+        wid = self.first
+        before = len(self.receiver.requests)
+        self.receiver.answers = [500, 500]  # both attempts (max_attempts = 2) fail
+        aid = self.publish("Webhook page test: the receiver is down")
+        first, second = self.receiver.wait_for(before + 2)[-2:]
+        delivery = int(first["headers"]["x-gazette-delivery"])
+        self.assertEqual(int(second["headers"]["x-gazette-delivery"]), delivery)
+        state, cells, inner = self.wait_for_row(wid, delivery, "failed")
+        self.assertRegex(cells[0], r"Delivery \d+")
+        self.assertRegex(inner, r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00">')
+        self.assertIn("article.published", cells[1])
+        self.assertIn(f'href="/admin/articles/{aid}"', inner)
+        self.assertEqual(cells[2], "failed")
+        self.assertEqual(cells[3:5], ["2", "500"])
+        self.assertIn("500", cells[5])  # the last error names the status
+        self.assertEqual(cells[6], "—")  # no next attempt
+        # The page says which time zone it shows.
+        self.assertIn("Europe/Moscow", self.admin.get(f"/admin/webhooks/{wid}").text)
+        # Send it again: a new delivery with the same body, delivered this time.
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/deliveries/{delivery}/send-again", {},
+                                 self.admin.get(f"/admin/webhooks/{wid}"))
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("location"), f"/admin/webhooks/{wid}?done=sent")
+        third = self.receiver.wait_for(before + 3)[-1]
+        again = int(third["headers"]["x-gazette-delivery"])
+        self.assertNotEqual(again, delivery)
+        self.assertEqual(third["body"], first["body"])
+        self.assertTrue(signed_by(self.secret, third))
+        self.assertEqual(self.wait_for_row(wid, again, "delivered")[1][3:5], ["1", "200"])
+        rows = self.log_rows(wid)
+        self.assertEqual(rows[delivery][0], "failed")  # the failed one stays in the log
+        self.assertEqual(list(rows), sorted(rows, reverse=True))  # newest first
+        self.assertIn("webhook.send_again", self.admin.get("/admin/audit").text)
+        # Only a failed delivery can be sent again, and only from its own webhook's log.
+        refused = self.admin.post_form(f"/admin/webhooks/{wid}/deliveries/{again}/send-again", {},
+                                       self.admin.get(f"/admin/webhooks/{wid}"))
+        self.assertEqual(refused.status, 409)
+        self.assertIn("Only a failed delivery can be sent again", refused.text)
+        self.assertEqual(self.admin.post_form(f"/admin/webhooks/{wid + 100}/deliveries/{delivery}/send-again", {},
+                                              self.admin.get("/admin/webhooks")).status, 404)
+        self.assertEqual(len(self.log_rows(wid)), len(rows))
+        # Paging.
+        self.assertEqual(self.admin.get(f"/admin/webhooks/{wid}?page=x").status, 400)
+        self.assertIn("There are no more deliveries.", self.admin.get(f"/admin/webhooks/{wid}?page=2").text)
+
+    def test_6_a_rotated_secret_signs_the_next_deliveries(self):
+        wid = self.first
+        r = self.admin.post_form(f"/admin/webhooks/{wid}/rotate", {}, self.admin.get("/admin/webhooks"))
+        self.assertEqual(r.status, 200)
+        secret = unescape(re.search(r'<code id="new-secret">([^<]+)</code>', r.text).group(1))
+        before = len(self.receiver.requests)
+        self.publish("Webhook page test: after the rotation")
+        request = self.receiver.wait_for(before + 1)[-1]
+        self.assertTrue(signed_by(secret, request))
+        self.assertFalse(signed_by(self.secret, request), "the old secret still signs")
 
 
 if __name__ == "__main__":

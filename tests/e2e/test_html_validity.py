@@ -17,12 +17,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from harness import FIXTURES, Browser, E2ETest, Page
+from harness import FIXTURES, Browser, E2ETest, Page, free_port
 from test_admin import FormFields, Staff, add_staff
+from test_webhooks import Receiver
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RUSSIAN = '[site]\nlanguage = "ru"\ntime_zone = "Europe/Moscow"\n'
@@ -167,7 +169,8 @@ class HtmlValidity(E2ETest):
 
     def collect_newsroom(self, lang, config=None):
         """The newsroom's pages (/admin), as each role sees them, with refusals and messages."""
-        site = self.make_site(config)
+        # One attempt per delivery, so that the webhook log soon shows a failed one.
+        site = self.make_site((config or "") + "\n[webhooks]\nmax_attempts = 1\n")
         self.assertEqual(site.gazette("demo").returncode, 0)
         passwords = {role: add_staff(site, role, f"{role}@example.org", f"{role.title()} Person")
                      for role in ("editor", "author", "admin", "moderator")}
@@ -185,6 +188,22 @@ class HtmlValidity(E2ETest):
         reader.sign_up("Rita Reader", "rita@example.org")
         self.save_response(f"{lang} newsroom reader refused", reader.get("/admin"), status=403)
         self.save_response(f"{lang} newsroom moderator", staff["moderator"].get("/admin"))
+
+        # Webhooks (admins): one to a receiver, one to a port where nothing listens.
+        self.save_response(f"{lang} newsroom no webhooks", admin.get("/admin/webhooks"))
+        receiver = Receiver()
+        self.addCleanup(receiver.close)
+        for url in (receiver.url, f"http://127.0.0.1:{free_port()}/nobody"):
+            page = admin.get("/admin/webhooks")
+            fields = FormFields(page.text, "new-form").fields
+            fields.update({"url": url, "description": "Search index", "event_article.published": "on",
+                           "event_article.updated": "on"})
+            added = admin.post_form("/admin/webhooks", fields, page)
+            self.assertEqual(added.status, 200)
+        self.save_response(f"{lang} newsroom webhook added", added)
+        page = admin.get("/admin/webhooks")
+        refused = admin.post_form("/admin/webhooks", {"url": "ftp://example.org", "description": "x"}, page)
+        self.save_response(f"{lang} newsroom webhook refused", refused, status=400)
 
         self.save_response(f"{lang} newsroom article list", editor.get("/admin"))
         self.save_response(f"{lang} newsroom list filtered", editor.get("/admin?state=draft&q=nothing+like+this"))
@@ -228,6 +247,25 @@ class HtmlValidity(E2ETest):
         self.save_response(f"{lang} newsroom tokens", admin.get("/admin/tokens"))
         made = admin.post_form("/admin/tokens", {"name": "Importer", "role": "editor"}, admin.get("/admin/tokens"))
         self.save_response(f"{lang} newsroom token made", made)
+        # The webhooks got the article published above: a delivered and a failed delivery.
+        listed = admin.get("/admin/webhooks")
+        hooks = [int(n) for n in re.findall(r'<li class="webhook" id="webhook-(\d+)">', listed.text)]
+        self.assertEqual(len(hooks), 2)
+        self.save_response(f"{lang} newsroom webhooks", listed)
+        for hook, state in zip(hooks, ("delivered", "failed")):
+            deadline = time.monotonic() + 20
+            while f'class="delivery-{state}"' not in admin.get(f"/admin/webhooks/{hook}").text:
+                self.assertLess(time.monotonic(), deadline, f"{lang}: webhook {hook} has no {state} delivery")
+                time.sleep(0.2)
+            self.save_response(f"{lang} newsroom webhook log {state}", admin.get(f"/admin/webhooks/{hook}"))
+        fields = FormFields(listed.text, f"edit-{hooks[0]}-form").fields
+        fields.update(url="https://", description="x" * 201)
+        bad = admin.post_form(f"/admin/webhooks/{hooks[0]}/update", fields, listed)
+        self.save_response(f"{lang} newsroom webhook change refused", bad, status=400)
+        unconfirmed = admin.post_form(f"/admin/webhooks/{hooks[1]}/remove", {}, listed)
+        self.save_response(f"{lang} newsroom webhook removal unconfirmed", unconfirmed, status=400)
+        rotated = admin.post_form(f"/admin/webhooks/{hooks[1]}/rotate", {}, listed)
+        self.save_response(f"{lang} newsroom webhook rotated", rotated)
         self.save_response(f"{lang} newsroom forbidden page", editor.get("/admin/settings"), status=403)
 
     def collect_import(self):
