@@ -119,22 +119,43 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
-               bool head_only, std::string& out) {
-  out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
+namespace {
+
+// The status line and the headers up to (not including) Date.
+void AppendHead(const Response& response, const HeaderList& common, std::string& out) {
   out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(ReasonPhrase(response.status));
   out.append("\r\n");
   for (const auto& [name, value] : response.headers) out.append(name).append(": ").append(value).append("\r\n");
   for (const auto& [name, value] : common) {
     if (response.Get(name).empty()) out.append(name).append(": ").append(value).append("\r\n");
   }
+}
+
+bool Bodiless(int status) { return status < 200 || status == 204 || status == 304; }
+
+}  // namespace
+
+void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
+               bool head_only, std::string& out) {
+  out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
+  AppendHead(response, common, out);
   out.append("Date: ").append(date).append("\r\n");
-  // 1xx, 204 and 304 carry no body and so no length.
-  bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
+  bool bodiless = Bodiless(response.status);
   if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
   out.append(keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
   out.append("\r\n");
   if (!head_only && !bodiless) out.append(response.body);
+}
+
+Prepared Prepare(const Response& response, const HeaderList& common) {
+  Prepared p;
+  p.status = response.status;
+  AppendHead(response, common, p.head);
+  if (!Bodiless(response.status)) {
+    p.head.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
+    p.body = response.body;
+  }
+  return p;
 }
 
 }  // namespace gazette::http

@@ -14,6 +14,7 @@
 namespace gazette::http {
 
 class Deferred;
+struct Prepared;
 
 struct Response {
   int status = 200;
@@ -23,6 +24,14 @@ struct Response {
   // Deferred); the connection waits for it, and the rest of this one is
   // ignored.
   std::shared_ptr<Deferred> deferred;
+  // When set, the response as sent before (the page cache): the server
+  // writes these bytes as they are, with its own Date and Connection, and
+  // the rest of this one is ignored.
+  std::shared_ptr<const Prepared> prepared;
+  // Set by handlers whose answer is the same for every visitor: what the
+  // page shows ("article:42", "list"...), so that a cache in front may keep
+  // it until one of them changes. Empty: never cached.
+  std::vector<std::string> cache_tags;
 
   // Sets a header, replacing one of the same name.
   Response& Set(std::string name, std::string value);
@@ -55,6 +64,17 @@ class Deferred {
   bool completed_ = false;
 };
 
+// A response serialized once and sent many times: the status line and the
+// headers through Content-Length, then the body. The server adds Date and
+// Connection when it sends one, copying nothing.
+struct Prepared {
+  int status = 200;
+  std::string head;
+  std::string body;
+  // 1xx, 204 and 304 carry no body and so no length.
+  bool bodiless() const { return status < 200 || status == 204 || status == 304; }
+};
+
 // "OK", "Not Found"...; "Unknown" for codes Gazette never sends.
 const char* ReasonPhrase(int status);
 
@@ -65,5 +85,9 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 // Content-Length, Connection) to `out`, then the body unless `head_only`.
 void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
                bool head_only, std::string& out);
+
+// `response` serialized once for sending many times: its status line and
+// headers, `common` (those it does not set itself), Content-Length.
+Prepared Prepare(const Response& response, const HeaderList& common);
 
 }  // namespace gazette::http

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <vector>
@@ -39,6 +40,13 @@ class ServerTest : public ::testing::Test {
         return Response::Later(deferred);
       }
       if (r.path == "/throw") throw std::runtime_error("handler bug");
+      if (r.path == "/prepared") {
+        static const auto prepared = std::make_shared<const Prepared>(
+            Prepare(Response::Text(200, "stored bytes"), {{"X-Common", "yes"}}));
+        Response answer;
+        answer.prepared = prepared;
+        return answer;
+      }
       return Response::Text(200, "path=" + r.path);
     });
     ASSERT_TRUE(server_->Listen().ok());
@@ -106,6 +114,28 @@ TEST_F(ServerTest, HeadHasTheLengthButNoBody) {
   std::string out = Exchange("HEAD /abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_NE(out.find("Content-Length: 9\r\n"), std::string::npos);
   EXPECT_EQ(out.find("path=/abc"), std::string::npos);
+}
+
+TEST_F(ServerTest, PreparedResponsesAreSentAsStoredWithDateAndConnection) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /prepared HTTP/1.1\r\nHost: x\r\n\r\nHEAD /prepared HTTP/1.1\r\nHost: x\r\n\r\n"
+           "GET /prepared HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  std::size_t first = out.find("HTTP/1.1 200 OK\r\n");
+  ASSERT_NE(first, std::string::npos);
+  std::string one = out.substr(first, out.find("stored bytes") + 12 - first);
+  EXPECT_NE(one.find("Content-Type: text/plain; charset=utf-8\r\nX-Common: yes\r\nContent-Length: 12\r\nDate: "),
+            std::string::npos);
+  EXPECT_NE(one.find(" GMT\r\nConnection: keep-alive\r\n\r\nstored bytes"), std::string::npos);
+  // HEAD: the same headers, no body; the last answer closes.
+  EXPECT_EQ(std::count(out.begin(), out.end(), 'X'), 3);
+  std::size_t bodies = 0;
+  for (std::size_t at = out.find("stored bytes"); at != std::string::npos; at = out.find("stored bytes", at + 1)) ++bodies;
+  EXPECT_EQ(bodies, 2u);
+  EXPECT_NE(out.find("Connection: close\r\n\r\nstored bytes"), std::string::npos);
+  EXPECT_EQ(logged_.load(), 3);
 }
 
 TEST_F(ServerTest, ReadsBodiesIncludingChunkedAndExpectContinue) {

@@ -1,6 +1,7 @@
 // One connection's life: read a request, answer it, repeat while kept alive.
 // Modeled on Beast's advanced server, with a plain socket and the worker's
 // coarse sweep in place of a timer per operation.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -17,6 +18,20 @@ namespace bhttp = beast::http;
 using std::chrono::steady_clock;
 
 std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
+
+constexpr std::string_view kKeepAliveLine = "Connection: keep-alive\r\n\r\n";
+constexpr std::string_view kCloseLine = "Connection: close\r\n\r\n";
+
+// "Date: <date>\r\n" into `out`; its length.
+std::size_t DateLine(std::string_view date, std::array<char, 64>& out) {
+  constexpr std::string_view kName = "Date: ";
+  std::size_t n = std::min(date.size(), out.size() - kName.size() - 2);
+  std::copy(kName.begin(), kName.end(), out.begin());
+  std::copy_n(date.begin(), n, out.begin() + kName.size());
+  out[kName.size() + n] = '\r';
+  out[kName.size() + n + 1] = '\n';
+  return kName.size() + n + 2;
+}
 
 // Lists the connection with its worker for as long as it lives.
 class Listed {
@@ -188,11 +203,27 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
     }
 
     bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
-    out.clear();
     bool head = error_status == 0 && request.method == Method::kHead;
-    Serialize(response, o.common_headers, worker.date, keep_alive, head, out);
     c.deadline = steady_clock::now() + o.write_timeout;
-    auto [write_ec, written] = co_await asio::async_write(c.socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+    boost::system::error_code write_ec;
+    if (response.prepared) {
+      // Sent as stored: only the Date line is copied (onto the stack).
+      const Prepared& p = *response.prepared;
+      response.status = p.status;
+      std::array<char, 64> date;
+      std::size_t date_n = DateLine(worker.date, date);
+      std::string_view connection = keep_alive ? kKeepAliveLine : kCloseLine;
+      std::array<asio::const_buffer, 4> buffers{asio::buffer(p.head), asio::buffer(date.data(), date_n),
+                                                asio::buffer(connection.data(), connection.size()),
+                                                asio::buffer(head || p.bodiless() ? std::string_view() : p.body)};
+      auto [ec, n] = co_await asio::async_write(c.socket, buffers, asio::as_tuple(asio::use_awaitable));
+      write_ec = ec;
+    } else {
+      out.clear();
+      Serialize(response, o.common_headers, worker.date, keep_alive, head, out);
+      auto [ec, n] = co_await asio::async_write(c.socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+      write_ec = ec;
+    }
     if (o.access_log) {
       AccessRecord record;
       record.remote_address = remote;
@@ -200,7 +231,7 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
       record.target = error_status == 0 ? request.target : std::string_view("-");
       record.version = error_status == 0 ? request.version : 11;
       record.status = response.status;
-      record.bytes = head ? 0 : response.body.size();
+      record.bytes = head ? 0 : response.prepared ? response.prepared->body.size() : response.body.size();
       record.duration = std::chrono::duration_cast<std::chrono::microseconds>(steady_clock::now() - started);
       o.access_log(record);
     }

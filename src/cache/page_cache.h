@@ -1,0 +1,121 @@
+// The page cache: whole answers to anonymous GETs, serialized once with
+// identity, gzip and brotli variants, served without copying.
+//
+// Handlers opt in by naming what a page shows (http::Response::cache_tags:
+// "article:42", "list"...); whatever changes one of those invalidates it
+// (Invalidate). A stale page is rendered again by the first request that
+// asks for it, while concurrent requests get the previous bytes (single
+// flight). Memory is bounded by a least-recently-used limit.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace gazette::cache {
+
+enum class Encoding { kIdentity = 0, kGzip = 1, kBrotli = 2 };
+
+// The encoding to send, from an Accept-Encoding header: brotli, else gzip,
+// else identity, honouring q=0.
+Encoding Negotiate(std::string_view accept_encoding);
+
+struct CacheOptions {
+  std::size_t max_bytes = 256 * 1024 * 1024;  // all variants of all pages
+  int gzip_level = 6;
+  int brotli_quality = 5;          // fast enough to compress at fill time
+  std::size_t min_compress_bytes = 256;
+  // What clients and proxies in front are told: revalidate (cheap: 304 by
+  // ETag), and a CDN may serve a page a few seconds old while it does.
+  std::string cache_control = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
+  // Query parameters that select a different page; a request with any
+  // other parameter is answered but not stored.
+  std::vector<std::string> query_params = {"page", "sort"};
+  // Headers every answer carries (as http::ServerOptions::common_headers).
+  http::HeaderList common_headers;
+};
+
+struct CacheStats {
+  std::uint64_t hits = 0;        // fresh pages served from the cache (304s included)
+  std::uint64_t stale_hits = 0;  // previous bytes served while another request rendered
+  std::uint64_t misses = 0;      // rendered: not stored yet, stale, or not cacheable
+  std::uint64_t fills = 0;       // pages stored
+  std::uint64_t invalidations = 0;  // pages marked stale
+  std::uint64_t evictions = 0;   // pages dropped for room
+  std::size_t entries = 0;
+  std::size_t bytes = 0;
+};
+
+// Thread-safe.
+class PageCache {
+ public:
+  using Render = std::function<http::Response(const http::Request&)>;
+
+  explicit PageCache(CacheOptions options);
+
+  // The answer to `request`: from the cache, or from `render` (then stored
+  // when it carries cache tags, is a 200, 301 or 404, and sets no cookie).
+  http::Response Serve(const http::Request& request, const Render& render);
+
+  // Marks every page showing `tag` stale; the next request renders it.
+  void Invalidate(std::string_view tag);
+  void InvalidateAll();
+
+  CacheStats Stats() const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> tags;
+    std::array<std::shared_ptr<const http::Prepared>, 3> full;          // by Encoding; gzip, br may be empty
+    std::array<std::shared_ptr<const http::Prepared>, 3> not_modified;  // the 304s
+    std::string etag;           // of the identity body, without quotes
+    std::string last_modified;  // an HTTP date
+    std::int64_t modified = 0;  // the same, in Unix seconds
+    bool stale = false;
+    bool rendering = false;
+    std::size_t bytes = 0;
+    std::list<std::string>::iterator lru;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Shard {
+    mutable std::mutex mutex;
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries;
+    std::unordered_map<std::string, std::unordered_set<std::string>> by_tag;
+    std::list<std::string> lru;  // most recently used first
+    std::size_t bytes = 0;
+  };
+  static constexpr std::size_t kShards = 16;
+
+  Shard& ShardOf(std::string_view key) { return shards_[Hash{}(key) % kShards]; }
+  bool Cacheable(const http::Request& request) const;
+  // The stored answer for `request` from `entry` (a 304 when the client
+  // has this version).
+  http::Response Answer(const Entry& entry, const http::Request& request) const;
+  // Builds an entry from a rendered response.
+  Entry Build(const http::Response& response) const;
+  void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);
+  void Drop(Shard& shard, std::unordered_map<std::string, Entry, Hash, std::equal_to<>>::iterator it);
+  void Count(std::atomic<std::uint64_t>& counter) { counter.fetch_add(1, std::memory_order_relaxed); }
+
+  CacheOptions options_;
+  std::array<Shard, kShards> shards_;
+  std::atomic<std::uint64_t> epoch_{0};  // bumped by every invalidation
+  std::atomic<std::uint64_t> hits_{0}, stale_hits_{0}, misses_{0}, fills_{0}, invalidations_{0}, evictions_{0};
+};
+
+}  // namespace gazette::cache
