@@ -229,7 +229,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
 }
 
 SqliteStore::SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer)
-    : options_(std::move(options)), writer_(std::move(writer)) {}
+    : options_(std::move(options)), writer_(std::move(writer)), group_(*writer_, write_mutex_, options_.max_batch) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -317,20 +317,7 @@ Result<std::optional<core::Id>> SqliteStore::RenamedArticle(std::string_view slu
   return WithReader([&](Connection& c) { return content_sql::RenamedArticle(c, slug); });
 }
 
-Status SqliteStore::Transact(const std::function<Status(Connection&)>& work) {
-  std::lock_guard lock(write_mutex_);
-  GZ_TRY(writer_->Exec("BEGIN IMMEDIATE"));
-  Status status;
-  try {
-    status = work(*writer_);
-  } catch (...) {
-    (void)writer_->Exec("ROLLBACK");
-    throw;
-  }
-  if (status.ok()) status = writer_->Exec("COMMIT");
-  if (!status.ok()) (void)writer_->Exec("ROLLBACK");
-  return status;
-}
+Status SqliteStore::Transact(const std::function<Status(Connection&)>& work) { return group_.Run(work); }
 
 template <class T>
 Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>& work) {

@@ -13,6 +13,7 @@
 #include "newsroom/newsroom_store.h"
 #include "storage/sql/migrations.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/group_commit.h"
 #include "webhooks/webhook_store.h"
 
 namespace gazette::storage::sqlite {
@@ -20,6 +21,9 @@ namespace gazette::storage::sqlite {
 struct SqliteOptions {
   std::string path;                  // the database file; created with its folder when missing
   std::string synchronous = "FULL";  // FULL: a commit survives power loss
+  // Writes arriving while one commits are committed together, this many at
+  // most in one transaction (group commit).
+  std::size_t max_batch = 256;
 };
 
 // Thread-safe.
@@ -33,6 +37,9 @@ class SqliteStore final : public core::ContentStore,
   // WAL. Fails with a message naming the file.
   static base::Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
   ~SqliteStore() override;
+
+  // How writes were grouped so far.
+  GroupCommit::Stats write_batches() const { return group_.stats(); }
 
   // Brings the schema up to date (see storage/sql/migrations.h), or up to
   // version `up_to` (for tests of the migrations themselves).
@@ -130,7 +137,8 @@ class SqliteStore final : public core::ContentStore,
   void Release(std::unique_ptr<Connection> connection);
   template <class F>
   auto WithReader(F&& f) -> decltype(f(std::declval<Connection&>()));
-  // Runs `work` on the write connection in one transaction.
+  // Runs `work` on the write connection in one transaction (shared with
+  // concurrent writers: see GroupCommit).
   base::Status Transact(const std::function<base::Status(Connection&)>& work);
   template <class T>
   base::Result<T> TransactValue(const std::function<base::Result<T>(Connection&)>& work);
@@ -138,6 +146,7 @@ class SqliteStore final : public core::ContentStore,
   SqliteOptions options_;
   std::mutex write_mutex_;  // guards writer_
   std::unique_ptr<Connection> writer_;
+  GroupCommit group_;
   std::mutex pool_mutex_;   // guards idle_
   std::vector<std::unique_ptr<Connection>> idle_;
 };
