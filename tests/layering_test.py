@@ -22,6 +22,7 @@ ALLOWED = {
     "storage/memory": {"base", "core", "accounts", "comments", "newsroom", "webhooks"},
     "storage/sqlite": {"base", "core", "accounts", "comments", "newsroom", "webhooks", "storage/sql"},
     "http": {"base"},
+    "cache": {"base", "http"},
     "render": {"base"},
     "web": {"base", "core", "accounts", "comments", "http", "render"},
     "webhooks": {"base", "core", "accounts", "comments", "web", "http"},
@@ -33,7 +34,7 @@ ALLOWED = {
     "importer": {"base", "core"},
     "demo": {"base", "core"},
     "app": {"base", "core", "accounts", "comments", "newsroom", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
-            "reader", "moderation", "api", "admin", "importer", "demo", "webhooks"},
+            "reader", "moderation", "api", "admin", "importer", "demo", "webhooks", "cache"},
     "cli": {"base", "accounts", "app", "storage/sql", "importer", "demo", "webhooks"},
 }
 
