@@ -152,6 +152,11 @@ const storage::sql::MigrationReport& App::migration() const { return parts_->mig
 
 namespace {
 
+// Threads that run durable writes (checks, then a wait for the group
+// commit), and the writes that may queue for them.
+constexpr int kWriteThreads = 64;
+constexpr std::size_t kWriteQueue = 4096;
+
 // The languages the theme has: the names of its locales/*.toml files.
 std::vector<std::string> ThemeLanguages(const std::string& theme_dir) {
   std::vector<std::string> out;
@@ -171,10 +176,12 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   if (!theme_dir.ok()) return std::move(theme_dir).error();
 
   // Password hashing blocks a core for tens of milliseconds: a small pool,
-  // never the threads that serve pages. Durable writes go through one
-  // thread, as SQLite has one writer anyway.
+  // never the threads that serve pages. Durable writes run on a pool of
+  // their own whose threads mostly wait for a commit: the store commits
+  // what they queued together (group commit), so the more wait, the more
+  // each fsync carries. A full queue answers 503 with Retry-After.
   base::WorkerPool hashing("password hashing", std::max(1, http::AvailableCpus() / 2), 64);
-  base::WorkerPool writes("writes", 1, 1024);
+  base::WorkerPool writes("writes", kWriteThreads, kWriteQueue);
   base::EventBus events;
   core::ReadingService reading(*parts_->store);
   newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);

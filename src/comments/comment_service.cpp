@@ -62,15 +62,6 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
   std::string html = Renderable(text, settings_) ? renderer_.ToHtml(text) : std::string();
   s.html = html;
   s.now = now;
-  Result<std::vector<Comment>> recent = store_.ByAccountSince(author.id, now - LongestWindow(settings_));
-  if (!recent.ok()) return std::move(recent).error();
-  s.recent_by_author = std::move(*recent);
-  Result<std::int64_t> by_ip = store_.CountByIpSince(ip, now - settings_.ip_window);
-  if (!by_ip.ok()) return std::move(by_ip).error();
-  s.recent_by_ip = *by_ip;
-
-  PipelineResult verdict = pipeline_.Run(s, settings_);
-  if (verdict.refused) return std::move(verdict.error);
 
   Comment comment;
   comment.article_id = article_id;
@@ -80,14 +71,26 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
   comment.author_name = author.display_name;
   comment.body = std::string(text);
   comment.body_html = html;
-  comment.status = verdict.hold_reasons.empty() ? CommentStatus::kVisible : CommentStatus::kPending;
   comment.created_at = now;
   comment.ip = std::string(ip);
   comment.nonce = std::string(nonce);
-  for (const std::string& reason : verdict.hold_reasons) {
-    comment.moderation_note += (comment.moderation_note.empty() ? "" : "; ") + reason;
-  }
+  // The checks read the author's and the address's recent comments inside
+  // the transaction: concurrent posts, which the store commits together,
+  // then count against each other's limits.
   Status written = store_.WriteComments([&](CommentWriter& w) -> Status {
+    Result<std::vector<Comment>> recent = w.ByAccountSince(author.id, now - LongestWindow(settings_));
+    if (!recent.ok()) return std::move(recent).error();
+    s.recent_by_author = std::move(*recent);
+    Result<std::int64_t> by_ip = w.CountByIpSince(ip, now - settings_.ip_window);
+    if (!by_ip.ok()) return std::move(by_ip).error();
+    s.recent_by_ip = *by_ip;
+    PipelineResult verdict = pipeline_.Run(s, settings_);
+    if (verdict.refused) return std::move(verdict.error);
+    comment.status = verdict.hold_reasons.empty() ? CommentStatus::kVisible : CommentStatus::kPending;
+    comment.moderation_note.clear();
+    for (const std::string& reason : verdict.hold_reasons) {
+      comment.moderation_note += (comment.moderation_note.empty() ? "" : "; ") + reason;
+    }
     Result<Id> id = w.InsertComment(comment);
     if (!id.ok()) return std::move(id).error();
     comment.id = *id;
