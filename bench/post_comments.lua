@@ -1,0 +1,34 @@
+-- wrk script: signed-in readers post comments as fast as they can.
+-- Reads bench users from the file named by GAZETTE_BENCH_USERS: one line per
+-- reader, "cookie<TAB>csrf". Each connection posts as one reader, a new text
+-- every time (repeated texts are refused by the checks).
+local users = {}
+local counter = 0
+local article = os.getenv("GAZETTE_BENCH_ARTICLE") or "1"
+local origin = os.getenv("GAZETTE_BENCH_ORIGIN") or "http://127.0.0.1"
+
+function init(args)
+  for line in io.lines(os.getenv("GAZETTE_BENCH_USERS")) do
+    local cookie, csrf = line:match("([^\t]+)\t([^\t]+)")
+    users[#users + 1] = { cookie = cookie, csrf = csrf }
+  end
+end
+
+local connection = 0
+function setup(thread)
+  connection = connection + 1
+  thread:set("thread_id", connection)
+end
+
+function request()
+  counter = counter + 1
+  local user = users[(counter % #users) + 1]
+  local body = string.format('{"body": "Reader comment %d-%d: the tram line should reach the harbour by spring."}',
+                             thread_id or 0, counter)
+  return wrk.format("POST", "/api/v1/articles/" .. article .. "/comments", {
+    ["Content-Type"] = "application/json",
+    ["Cookie"] = user.cookie,
+    ["X-CSRF-Token"] = user.csrf,
+    ["Origin"] = origin,
+  }, body)
+end

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""`make bench`: Gazette against nginx on this machine, as docs/performance.md describes.
+
+Builds nothing itself (the Makefile builds the Release binary first). Creates a
+site in a temporary folder (the demo, a page in the seed's layout with 20
+comments, an article with 100 comments), starts `gazette serve` pinned to one
+core and drives it with `wrk` pinned to another, keep-alive, 32 connections,
+interleaved runs, medians of 3. nginx (Debian's, one worker, sendfile,
+open_file_cache, access log off) serves the very same bytes as static files on
+the same core for comparison. Prints a table and writes bench/results.json.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+import harness  # noqa: E402  (starts servers and signs readers in, as the tests do)
+
+SERVER_CPU = "0"
+LOAD_CPU = "1"
+CONNECTIONS = 32
+
+NGINX_CONF = """
+worker_processes 1;
+worker_cpu_affinity 01;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=100 inactive=60s;
+  open_file_cache_valid 60s;
+  keepalive_requests 1000000;
+  default_type text/html;
+  gzip_static on;
+  client_body_temp_path {dir}/tmp;
+  proxy_temp_path {dir}/tmp;
+  fastcgi_temp_path {dir}/tmp;
+  uwsgi_temp_path {dir}/tmp;
+  scgi_temp_path {dir}/tmp;
+  server {{
+    listen 127.0.0.1:{port};
+    root {dir}/www;
+  }}
+}}
+"""
+
+CONFIG = """
+[server]
+threads = 1
+access_log = false
+
+[comments]
+reader_burst = 10000000
+reader_window = 60
+ip_burst = 10000000
+ip_window = 60
+"""
+
+
+def wrk(url, seconds, headers=(), script=None, env=None, connections=CONNECTIONS, latency=False):
+    """Runs wrk on the load core; returns (requests/s, non-2xx count, p50 ms or None)."""
+    cmd = ["taskset", "-c", LOAD_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s"]
+    for h in headers:
+        cmd += ["-H", h]
+    if script:
+        cmd += ["-s", str(script)]
+    if latency:
+        cmd.append("--latency")
+    cmd.append(url)
+    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    p50 = None
+    if latency:
+        lm = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+        if lm:
+            p50 = float(lm.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[lm.group(2)]
+    return rps, int(m.group(1)) if m else 0, p50
+
+
+class Nginx:
+    def __init__(self, dir_):
+        self.dir = Path(dir_)
+        (self.dir / "www").mkdir(parents=True, exist_ok=True)
+        (self.dir / "tmp").mkdir(exist_ok=True)
+        self.port = harness.free_port()
+        conf = self.dir / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(dir=self.dir, port=self.port))
+        self.process = subprocess.Popen(["taskset", "-c", SERVER_CPU, "nginx", "-c", str(conf), "-p", str(self.dir)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+
+    def put(self, name, body):
+        (self.dir / "www" / name).write_bytes(body)
+        (self.dir / "www" / (name + ".gz")).write_bytes(gzip.compress(body, 6))
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def readers(server, n, prefix):
+    """n signed-in readers: (browser, cookie header, csrf token) each."""
+    out = []
+    for i in range(n):
+        b = harness.Browser(server)
+        r = b.sign_up(f"Reader {prefix}{i}", f"{prefix}{i}@example.org")
+        assert r.status in (200, 303), r.status
+        session = b.session()
+        out.append((b, "; ".join(f"{k}={v}" for k, v in b.cookies.items()), session["csrf"]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seconds", type=int, default=4)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    args = ap.parse_args()
+    if not shutil.which("wrk") or not shutil.which("nginx"):
+        sys.exit("make bench needs wrk and nginx: scripts/install-deps bench")
+
+    work = Path(tempfile.mkdtemp(prefix="gazette-bench-"))
+    site = harness.Site(extra_config=CONFIG)
+    results = {}
+    try:
+        assert site.gazette("demo").returncode == 0
+        page = ROOT / "tests" / "fixtures" / "pages" / "harbour_tram.txt"
+        if harness.SHARED_SEED.exists():
+            page = harness.SHARED_SEED
+        imported = site.gazette("import-text", str(page))
+        assert imported.returncode == 0, imported.stderr
+        seed_id = int(re.search(r"imported article #(\d+)", imported.stdout).group(1))
+        server = harness.Server(site)
+        # The imported page gets 20 comments, another article 100.
+        listed = json.loads(server.get("/api/v1/articles?limit=5").text)["articles"]
+        seed = {"id": seed_id}
+        other = next(a for a in listed if a["id"] != seed_id)
+        people = readers(server, 8, "commenter")
+        for i in range(20):
+            b = people[i % len(people)][0]
+            assert b.api("POST", f"/api/v1/articles/{seed['id']}/comments", {"body": f"Comment {i} on the tram line."}).status in (200, 201)
+        for i in range(100):
+            b = people[i % len(people)][0]
+            assert b.api("POST", f"/api/v1/articles/{other['id']}/comments", {"body": f"Comment {i}: a longer thought about the story, with *emphasis* and a [link](https://example.org/{i})."}).status in (200, 201)
+        server.stop()
+
+        server = harness.Server(site, extra_args=())
+        pid = server.process.pid
+        subprocess.run(["taskset", "-pc", SERVER_CPU, str(pid)], check=True, capture_output=True)
+        seed_path = server.get(f"/news/{seed['id']}").header("location") or f"/news/{seed['id']}"
+        seed_page = server.get(seed_path)
+        identity = seed_page.body
+        gzipped = server.get(seed_path, headers={"Accept-Encoding": "gzip"})
+        results["page_weight"] = {
+            "identity_bytes": len(identity),
+            "gzip_bytes": len(gzipped.body) if gzipped.header("content-encoding") == "gzip" else len(gzip.compress(identity, 6)),
+            "served_gzip": gzipped.header("content-encoding") == "gzip",
+        }
+        nginx = Nginx(work / "nginx")
+        nginx.put("article.html", identity)
+        try:
+            runs = {k: [] for k in ("gazette identity", "nginx identity", "gazette gzip", "nginx gzip")}
+            for _ in range(args.runs):
+                for name in runs:
+                    who, enc = name.split()
+                    url = f"{server.base}{seed_path}" if who == "gazette" else f"http://127.0.0.1:{nginx.port}/article.html"
+                    headers = ["Accept-Encoding: gzip"] if enc == "gzip" else []
+                    runs[name].append(wrk(url, args.seconds, headers)[0])
+            results["cached_article"] = {k: statistics.median(v) for k, v in runs.items()}
+        finally:
+            nginx.stop()
+
+        other_path = server.get(f"/news/{other['id']}").header("location") or f"/news/{other['id']}"
+        # A render that misses the cache: a query parameter the cache does not key on.
+        _, _, p50 = wrk(f"{server.base}{other_path}?bench=miss", args.seconds, connections=1, latency=True)
+        results["miss_render_p50_ms"] = p50
+
+        users = work / "users.tsv"
+        users.write_text("".join(f"{cookie}\t{csrf}\n" for _, cookie, csrf in readers(server, 32, "poster")))
+        env = {"GAZETTE_BENCH_USERS": str(users), "GAZETTE_BENCH_ARTICLE": str(seed["id"]), "GAZETTE_BENCH_ORIGIN": server.base}
+        posts = []
+        for _ in range(args.runs):
+            rps, errors, _ = wrk(f"{server.base}/", args.seconds, script=ROOT / "bench" / "post_comments.lua", env=env)
+            posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
+        results["comment_posts_per_s"] = statistics.median(posts)
+        server.stop()
+    finally:
+        site.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    c = results["cached_article"]
+    print(f"{'measure':44} {'figure':>12}")
+    print(f"{'cached article, identity (req/s)':44} {c['gazette identity']:>12,.0f}  nginx {c['nginx identity']:,.0f}  ratio {c['gazette identity'] / c['nginx identity']:.2f}")
+    print(f"{'cached article, gzip (req/s)':44} {c['gazette gzip']:>12,.0f}  nginx {c['nginx gzip']:,.0f}  ratio {c['gazette gzip'] / c['nginx gzip']:.2f}")
+    print(f"{'cache-miss render, 100 comments (p50 ms)':44} {results['miss_render_p50_ms']:>12.3f}")
+    print(f"{'comment POSTs acknowledged (per s)':44} {results['comment_posts_per_s']:>12,.0f}")
+    w = results["page_weight"]
+    print(f"{'seed article + 20 comments (bytes)':44} {w['identity_bytes']:>12,}  gzip {w['gzip_bytes']:,}")
+
+
+if __name__ == "__main__":
+    main()
