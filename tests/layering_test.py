@@ -32,7 +32,7 @@ ALLOWED = {
     "api": WEB_FEATURE | {"newsroom"},
     "admin": WEB_FEATURE | {"newsroom", "webhooks"},
     "importer": {"base", "core"},
-    "demo": {"base", "core"},
+    "demo": {"base", "core", "accounts", "comments"},
     "app": {"base", "core", "accounts", "comments", "newsroom", "storage/sql", "storage/sqlite", "http", "render", "web", "site",
             "reader", "moderation", "api", "admin", "importer", "demo", "webhooks", "cache"},
     "cli": {"base", "accounts", "app", "storage/sql", "importer", "demo", "webhooks"},

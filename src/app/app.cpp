@@ -355,4 +355,8 @@ base::Result<demo::DemoReport> App::Demo(bool only_if_empty, bool& skipped) {
   return demo::CreateDemo(*parts_->store, *parts_->publisher, parts_->clock, parts_->config.language);
 }
 
+base::Result<demo::GenerateReport> App::Generate(const demo::GenerateOptions& options, const demo::Progress& progress) {
+  return demo::Generate(*parts_->store, *parts_->store, *parts_->store, parts_->clock, options, progress);
+}
+
 }  // namespace gazette::app

@@ -9,6 +9,7 @@
 #include "accounts/account_service.h"
 #include "app/config.h"
 #include "demo/demo.h"
+#include "demo/generate.h"
 #include "importer/importer.h"
 #include "storage/sql/migrations.h"
 #include "webhooks/webhook_store.h"
@@ -36,6 +37,8 @@ class App {
   // Fills the site with demo news; with `only_if_empty`, does nothing (and
   // says so in `skipped`) when the site has articles.
   base::Result<demo::DemoReport> Demo(bool only_if_empty, bool& skipped);
+  // A large generated site (gazette demo --articles N --comments M).
+  base::Result<demo::GenerateReport> Generate(const demo::GenerateOptions& options, const demo::Progress& progress);
 
   // An account with a generated password, which is returned (for an
   // existing email: the role is set and the password replaced).

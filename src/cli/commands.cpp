@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -38,7 +39,7 @@ const CommandSpec kCommands[] = {
     {"serve", {"--db", "--config", "--listen"}, {}, false},
     {"migrate", {"--db", "--config"}, {}, false},
     {"import-text", {"--db", "--config", "--date"}, {}, true},
-    {"demo", {"--db", "--config"}, {"--if-empty"}, false},
+    {"demo", {"--db", "--config", "--articles", "--comments", "--seed"}, {"--if-empty"}, false},
     {"user", {"--db", "--config", "--role", "--name"}, {"--if-no-admin"}, true},
     {"token", {"--db", "--config", "--role"}, {}, true},
     {"comment-policy", {"--db", "--config", "--section", "--article"}, {}, true},
@@ -175,7 +176,79 @@ int ImportText(app::App& app, const Parsed& p, std::ostream& out, std::ostream& 
   return failures == 0 ? kExitOk : kExitFailure;
 }
 
+// A whole number from a flag, or nothing (with the message in `error`).
+std::optional<std::int64_t> Count(const Parsed& p, const std::string& flag, std::string& error) {
+  auto it = p.flags.find(flag);
+  if (it == p.flags.end()) return 0;
+  const std::string& text = it->second;
+  std::int64_t n = 0;
+  bool ok = !text.empty() && text.size() <= 12;
+  for (char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    if (ok) n = n * 10 + (c - '0');
+  }
+  if (!ok) {
+    error = flag + " must be a whole number, not \"" + text + "\"";
+    return std::nullopt;
+  }
+  return n;
+}
+
+// "[#########-----------]  45%  450,000 of 1,000,000 articles  21,345/s"
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::ostream& err)
+      : err_(err), start_(std::chrono::steady_clock::now()), last_(start_) {}
+  void Show(std::string_view what, std::int64_t done, std::int64_t total) {
+    auto now = std::chrono::steady_clock::now();
+    if (what != what_) {  // a new phase began when the last one ended
+      if (!what_.empty()) err_ << "\n";
+      what_ = std::string(what);
+      start_ = last_;
+    }
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    int filled = total > 0 ? static_cast<int>(30 * done / total) : 30;
+    err_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#') << std::string(static_cast<std::size_t>(30 - filled), '-')
+         << "] " << (total > 0 ? 100 * done / total : 100) << "%  " << done << " of " << total << " " << what;
+    if (seconds > 0) err_ << "  " << static_cast<std::int64_t>(static_cast<double>(done) / seconds) << "/s";
+    err_ << "   " << std::flush;
+  }
+  void Finish() {
+    if (!what_.empty()) err_ << "\n";
+  }
+
+ private:
+  std::ostream& err_;
+  std::string what_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+int Generate(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  std::string error;
+  demo::GenerateOptions options;
+  std::optional<std::int64_t> articles = Count(p, "--articles", error);
+  std::optional<std::int64_t> comments = articles ? Count(p, "--comments", error) : std::nullopt;
+  std::optional<std::int64_t> seed = comments ? Count(p, "--seed", error) : std::nullopt;
+  if (!seed) return Fail(err, error);
+  options.articles = *articles;
+  options.comments = *comments;
+  if (*seed > 0) options.seed = static_cast<std::uint64_t>(*seed);
+  ProgressBar bar(err);
+  auto started = std::chrono::steady_clock::now();
+  base::Result<demo::GenerateReport> report =
+      app.Generate(options, [&](std::string_view what, std::int64_t done, std::int64_t total) { bar.Show(what, done, total); });
+  bar.Finish();
+  if (!report.ok()) return Fail(err, report.error().message + (report.error().detail.empty() ? "" : " (" + report.error().detail + ")"));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out << "Generated " << report->articles << " articles and " << report->comments << " comments from "
+      << report->readers << " readers in " << static_cast<std::int64_t>(seconds * 10) / 10.0 << " s.\n";
+  return kExitOk;
+}
+
 int Demo(app::App& app, const Parsed& p, std::ostream& out, std::ostream& err) {
+  if (p.flags.count("--articles") || p.flags.count("--comments")) return Generate(app, p, out, err);
   bool skipped = false;
   base::Result<demo::DemoReport> report = app.Demo(p.switches.count("--if-empty") > 0, skipped);
   if (!report.ok()) return Fail(err, report.error().message + (report.error().detail.empty() ? "" : " (" + report.error().detail + ")"));
@@ -360,6 +433,7 @@ Usage:
   gazette migrate     [--db URL] [--config FILE]
   gazette import-text [--db URL] [--config FILE] [--date YYYY-MM-DD] FILE...
   gazette demo        [--db URL] [--config FILE] [--if-empty]
+                      [--articles N [--comments M] [--seed S]]
   gazette user add    [--db URL] [--config FILE] [--role ROLE] [--name NAME] [--if-no-admin] EMAIL
   gazette token create [--db URL] [--config FILE] --role ROLE NAME
   gazette token list | gazette token revoke ID
@@ -377,6 +451,7 @@ Commands:
                briefs, up to "What is your opinion on this topic?". Each file
                is one transaction. --date puts the times on that day.
   demo         Fill the site with demo news; --if-empty only when it has none.
+               With --articles, a large generated site instead (for benchmarks).
   user add     Create an account (ROLE: reader, author, editor, moderator or
                admin; default reader) with a generated password, printed as
                "password: ...". For an existing email: sets the role and a new

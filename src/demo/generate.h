@@ -1,0 +1,47 @@
+// `gazette demo --articles N --comments M`: a large generated site, for
+// benchmarks and capacity planning. Articles (with pre-rendered bodies,
+// sections, tags, authors) and reader comments are written straight through
+// the stores' ports in large transactions; texts are made of plain words,
+// reproducible from a seed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "accounts/account_store.h"
+#include "base/time.h"
+#include "comments/comment_store.h"
+#include "core/content_store.h"
+
+namespace gazette::demo {
+
+struct GenerateOptions {
+  std::int64_t articles = 0;
+  std::int64_t comments = 0;
+  std::uint64_t seed = 1;
+  int readers = 500;    // accounts the comments come from
+  int tags = 2000;
+  int authors = 200;
+  int batch = 5000;     // articles (or 20x comments) per transaction
+  std::chrono::seconds spacing{300};  // between two articles' publication times
+};
+
+struct GenerateReport {
+  std::int64_t articles = 0;
+  std::int64_t comments = 0;
+  int readers = 0;
+};
+
+// Called after each transaction: what is being made ("articles",
+// "comments"), how many so far, and of how many.
+using Progress = std::function<void(std::string_view what, std::int64_t done, std::int64_t total)>;
+
+// Adds the generated articles and comments to what the site has. The
+// newest article is published at the clock's now, older ones `spacing`
+// apart; recent articles get more comments than old ones.
+base::Result<GenerateReport> Generate(core::ContentStore& content, comments::CommentStore& comments,
+                                      accounts::AccountStore& accounts, const base::Clock& clock,
+                                      const GenerateOptions& options, const Progress& progress);
+
+}  // namespace gazette::demo

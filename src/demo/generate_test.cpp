@@ -1,0 +1,73 @@
+#include "demo/generate.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/reading.h"
+#include "storage/memory/memory_store.h"
+
+namespace gazette::demo {
+namespace {
+
+class GenerateTest : public ::testing::Test {
+ protected:
+  base::FixedClock clock_{base::Timestamp(std::chrono::seconds(1'800'000'000))};
+  storage::MemoryStore store_;
+};
+
+TEST_F(GenerateTest, MakesPublishedArticlesWithCommentsThatAddUp) {
+  GenerateOptions o;
+  o.articles = 1200;
+  o.comments = 9000;
+  o.readers = 20;
+  o.tags = 50;
+  o.authors = 10;
+  o.batch = 500;
+  std::vector<std::pair<std::string, std::int64_t>> progress;
+  base::Result<GenerateReport> report = Generate(store_, store_, store_, clock_, o, [&](std::string_view what, std::int64_t done, std::int64_t) {
+    progress.emplace_back(std::string(what), done);
+  });
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->articles, 1200);
+  EXPECT_EQ(report->comments, 9000);
+  EXPECT_EQ(progress.front(), (std::pair<std::string, std::int64_t>{"articles", 500}));
+  EXPECT_EQ(progress.back(), (std::pair<std::string, std::int64_t>{"comments", 9000}));
+
+  core::ArticleQuery all;
+  all.limit = 2000;
+  base::Result<std::vector<core::ArticleSummary>> listed = store_.ListArticles(all);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1200u);
+  EXPECT_EQ(listed->front().published_at, clock_.Now());  // the newest is published now
+  std::set<std::string> slugs;
+  std::int64_t comments = 0;
+  for (const core::ArticleSummary& a : *listed) {
+    slugs.insert(a.slug);
+    base::Result<core::Article> full = store_.FindArticle(a.id);
+    ASSERT_TRUE(full.ok());
+    EXPECT_EQ(full->status, core::ArticleStatus::kPublished);
+    EXPECT_TRUE(full->section.has_value());
+    EXPECT_FALSE(full->tags.empty());
+    EXPECT_EQ(full->authors.size(), 1u);
+    EXPECT_NE(full->body_html.find("<p>"), std::string::npos);
+    comments += full->comment_count;
+  }
+  EXPECT_EQ(slugs.size(), 1200u);
+  EXPECT_EQ(comments, 9000);  // every comment counted on its article
+  // Newer articles get more comments than old ones.
+  base::Result<core::Article> newest = store_.FindArticle(listed->front().id);
+  base::Result<core::Article> oldest = store_.FindArticle(listed->back().id);
+  EXPECT_GT(newest->comment_count, oldest->comment_count);
+}
+
+TEST_F(GenerateTest, RefusesCommentsWithoutArticles) {
+  GenerateOptions o;
+  o.comments = 10;
+  base::Result<GenerateReport> report = Generate(store_, store_, store_, clock_, o, nullptr);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code, base::ErrorCode::kInvalid);
+}
+
+}  // namespace
+}  // namespace gazette::demo
