@@ -95,7 +95,10 @@ Encoding Negotiate(std::string_view accept_encoding) {
   return Encoding::kIdentity;
 }
 
-PageCache::PageCache(CacheOptions options) : options_(std::move(options)) {}
+PageCache::PageCache(CacheOptions options, std::function<std::chrono::system_clock::time_point()> now)
+    : options_(std::move(options)), now_(std::move(now)) {
+  if (!now_) now_ = [] { return std::chrono::system_clock::now(); };
+}
 
 bool PageCache::Cacheable(const http::Request& request) const {
   if (request.method != http::Method::kGet && request.method != http::Method::kHead) return false;
@@ -144,6 +147,7 @@ http::Response PageCache::Answer(const Entry& entry, const http::Request& reques
 PageCache::Entry PageCache::Build(const http::Response& response) const {
   Entry entry;
   entry.tags = response.cache_tags;
+  if (response.cache_until) entry.until = *response.cache_until;
   entry.etag = base::HexDigest(response.body, 32);
   entry.modified = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
@@ -221,6 +225,11 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
     std::lock_guard lock(shard.mutex);
     if (auto it = shard.entries.find(key); it != shard.entries.end()) {
       Entry& entry = it->second;
+      // Past the moment its content changes with the clock: stale.
+      if (!entry.stale && entry.until != std::chrono::system_clock::time_point::max() && now_() >= entry.until) {
+        entry.stale = true;
+        Count(invalidations_);
+      }
       if (!entry.stale || entry.rendering) {
         Count(entry.stale ? stale_hits_ : hits_);
         shard.lru.splice(shard.lru.begin(), shard.lru, entry.lru);
@@ -268,6 +277,23 @@ void PageCache::Invalidate(std::string_view tag) {
       entry.stale = true;
     }
   }
+}
+
+void PageCache::InvalidateWithLists(std::string_view tag, std::string_view list_prefix) {
+  std::unordered_set<std::string> lists;
+  std::string key(tag);
+  for (Shard& shard : shards_) {
+    std::lock_guard lock(shard.mutex);
+    auto keys = shard.by_tag.find(key);
+    if (keys == shard.by_tag.end()) continue;
+    for (const std::string& page : keys->second) {
+      for (const std::string& t : shard.entries.find(page)->second.tags) {
+        if (t.starts_with(list_prefix)) lists.insert(t);
+      }
+    }
+  }
+  Invalidate(tag);
+  for (const std::string& list : lists) Invalidate(list);
 }
 
 void PageCache::InvalidateAll() {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -63,7 +64,9 @@ class PageCache {
  public:
   using Render = std::function<http::Response(const http::Request&)>;
 
-  explicit PageCache(CacheOptions options);
+  // `now` tells when pages expire (Response::cache_until); the system
+  // clock when not given.
+  explicit PageCache(CacheOptions options, std::function<std::chrono::system_clock::time_point()> now = {});
 
   // The answer to `request`: from the cache, or from `render` (then stored
   // when it carries cache tags, is a 200, 301 or 404, and sets no cookie).
@@ -71,6 +74,10 @@ class PageCache {
 
   // Marks every page showing `tag` stale; the next request renders it.
   void Invalidate(std::string_view tag);
+  // The same, and also every page of the lists those pages belong to (their
+  // tags starting with `list_prefix`): when an article leaves a list, the
+  // list's later pages move up too.
+  void InvalidateWithLists(std::string_view tag, std::string_view list_prefix);
   void InvalidateAll();
 
   CacheStats Stats() const;
@@ -85,6 +92,7 @@ class PageCache {
     std::int64_t modified = 0;  // the same, in Unix seconds
     bool stale = false;
     bool rendering = false;
+    std::chrono::system_clock::time_point until = std::chrono::system_clock::time_point::max();
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;
   };
@@ -113,6 +121,7 @@ class PageCache {
   void Count(std::atomic<std::uint64_t>& counter) { counter.fetch_add(1, std::memory_order_relaxed); }
 
   CacheOptions options_;
+  std::function<std::chrono::system_clock::time_point()> now_;
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> epoch_{0};  // bumped by every invalidation
   std::atomic<std::uint64_t> hits_{0}, stale_hits_{0}, misses_{0}, fills_{0}, invalidations_{0}, evictions_{0};

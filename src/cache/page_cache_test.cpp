@@ -245,6 +245,47 @@ TEST_F(PageCacheTest, ARenderThatThrowsLetsTheNextRequestTry) {
   EXPECT_NE(Wire(cache_.Serve(a.r, Renderer("new", {"list"}))).find("new"), std::string::npos);
 }
 
+TEST_F(PageCacheTest, AnArticleLeavingAListMakesTheWholeListStale) {
+  Req page1("/section/city"), page2("/section/city?page=2"), other("/section/sport"), article("/news/5-x");
+  auto p1 = Renderer("city 1", {"list:section:1", "shows:5"});
+  auto p2 = Renderer("city 2", {"list:section:1", "shows:6"});
+  auto sport = Renderer("sport", {"list:section:2", "shows:7"});
+  auto a = Renderer("article", {"article:5"});
+  cache_.Serve(page1.r, p1);
+  cache_.Serve(page2.r, p2);
+  cache_.Serve(other.r, sport);
+  cache_.Serve(article.r, a);
+  EXPECT_EQ(renders_, 4);
+  cache_.InvalidateWithLists("shows:5", "list:");
+  cache_.Serve(page1.r, p1);
+  cache_.Serve(page2.r, p2);  // shows:6 only, but on the same list: its items moved up
+  EXPECT_EQ(renders_, 6);
+  cache_.Serve(other.r, sport);
+  cache_.Serve(article.r, a);
+  EXPECT_EQ(renders_, 6);
+}
+
+TEST(PageCacheClock, APageExpiresAtTheMomentItNamed) {
+  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'000'000));
+  PageCache cache(CacheOptions{}, [&] { return now; });
+  int renders = 0;
+  auto render = [&](const http::Request&) {
+    ++renders;
+    http::Response r = http::Response::Html(200, "today 19:29");
+    r.cache_tags = {"list:all"};
+    r.cache_until = std::chrono::system_clock::time_point(std::chrono::seconds(1'000'100));  // midnight
+    return r;
+  };
+  Req front("/");
+  cache.Serve(front.r, render);
+  now += std::chrono::seconds(99);
+  cache.Serve(front.r, render);
+  EXPECT_EQ(renders, 1);
+  now += std::chrono::seconds(1);
+  cache.Serve(front.r, render);
+  EXPECT_EQ(renders, 2);
+}
+
 TEST(PageCacheLimit, LeastRecentlyUsedPagesMakeRoom) {
   CacheOptions o;
   o.max_bytes = 16 * 4096;  // 4 KiB a shard

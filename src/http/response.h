@@ -2,6 +2,7 @@
 // Content-Length and Connection, and leaves the body out for HEAD.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,9 @@ struct Response {
   // page shows ("article:42", "list"...), so that a cache in front may keep
   // it until one of them changes. Empty: never cached.
   std::vector<std::string> cache_tags;
+  // When what the page shows changes with the clock (today's "19:29"
+  // becoming a date at midnight, comments closing): the moment it does.
+  std::optional<std::chrono::system_clock::time_point> cache_until;
 
   // Sets a header, replacing one of the same name.
   Response& Set(std::string name, std::string value);
