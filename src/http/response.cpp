@@ -26,6 +26,15 @@ Response Response::Later(std::shared_ptr<Deferred> deferred) {
   return r;
 }
 
+Response Response::Streaming(std::shared_ptr<Stream> stream, std::string content_type) {
+  Response r;
+  r.stream = std::move(stream);
+  r.Set("Content-Type", std::move(content_type));
+  r.Set("Cache-Control", "no-store");
+  r.Set("X-Accel-Buffering", "no");
+  return r;
+}
+
 void Deferred::Complete(Response response) {
   std::function<void(Response)> done;
   {
@@ -119,9 +128,10 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
-               bool head_only, std::string& out) {
-  out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
+namespace {
+
+// The status line, the handler's headers, the common ones and Date.
+void SerializeHeaders(const Response& response, const HeaderList& common, std::string_view date, std::string& out) {
   out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(ReasonPhrase(response.status));
   out.append("\r\n");
   for (const auto& [name, value] : response.headers) out.append(name).append(": ").append(value).append("\r\n");
@@ -129,6 +139,21 @@ void Serialize(const Response& response, const HeaderList& common, std::string_v
     if (response.Get(name).empty()) out.append(name).append(": ").append(value).append("\r\n");
   }
   out.append("Date: ").append(date).append("\r\n");
+}
+
+}  // namespace
+
+void SerializeStreamHead(const Response& response, const HeaderList& common, std::string_view date, bool chunked,
+                         std::string& out) {
+  SerializeHeaders(response, common, date, out);
+  if (chunked) out.append("Transfer-Encoding: chunked\r\n");
+  out.append("Connection: close\r\n\r\n");
+}
+
+void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
+               bool head_only, std::string& out) {
+  out.reserve(out.size() + 256 + (head_only ? 0 : response.body.size()));
+  SerializeHeaders(response, common, date, out);
   // 1xx, 204 and 304 carry no body and so no length.
   bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
   if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");

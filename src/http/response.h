@@ -14,6 +14,7 @@
 namespace gazette::http {
 
 class Deferred;
+class Stream;
 
 struct Response {
   int status = 200;
@@ -23,6 +24,9 @@ struct Response {
   // Deferred); the connection waits for it, and the rest of this one is
   // ignored.
   std::shared_ptr<Deferred> deferred;
+  // When set, the body is written as the stream's producer pushes it (see
+  // http/stream.h), and `body` is ignored.
+  std::shared_ptr<Stream> stream;
 
   // Sets a header, replacing one of the same name.
   Response& Set(std::string name, std::string value);
@@ -35,6 +39,9 @@ struct Response {
   static Response Text(int status, std::string body);
   static Response Redirect(int status, std::string location);
   static Response Later(std::shared_ptr<Deferred> deferred);
+  // A streamed body of `content_type`, never stored by caches nor buffered
+  // by proxies (Cache-Control: no-store, X-Accel-Buffering: no).
+  static Response Streaming(std::shared_ptr<Stream> stream, std::string content_type);
 };
 
 // A response that work on another thread finishes: a handler hands it to
@@ -65,5 +72,11 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 // Content-Length, Connection) to `out`, then the body unless `head_only`.
 void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
                bool head_only, std::string& out);
+
+// The head of a streamed response: like Serialize, but with
+// Transfer-Encoding: chunked when `chunked` (HTTP/1.1) and no length (the
+// body then ends when the connection closes, for HTTP/1.0).
+void SerializeStreamHead(const Response& response, const HeaderList& common, std::string_view date, bool chunked,
+                         std::string& out);
 
 }  // namespace gazette::http
