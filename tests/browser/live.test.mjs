@@ -89,10 +89,12 @@ async function main() {
     await front.page.evaluate(() => { window.__stillHere = 'yes'; });
     await front.page.waitForTimeout(300);  // the stream is open
     const headline = `Dam breach forces evacuation ${runId}`;
+    const publishedAt = Date.now();
     const article = await publish(editor, { headline, breaking: true, lead: 'Thousands leave the valley.',
       body: 'Rescue teams are on their way.' });
     const inFeed = await within(front.page, 1000, (h) =>
       [...document.querySelectorAll('[data-live-region="front-feed"] a.headline')].some((a) => a.textContent === h), headline);
+    if (inFeed) console.log(`published to shown on the open front page: ${Date.now() - publishedAt} ms (publishing included)`);
     check(inFeed, 'front', `"${headline}" is not in the latest news within a second of publishing`);
     const inStrip = await within(front.page, 500, (h) =>
       [...document.querySelectorAll('.breaking-strip a')].some((a) => a.textContent === h), headline);
