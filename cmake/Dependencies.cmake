@@ -13,6 +13,9 @@ pkg_check_modules(CTEMPLATE REQUIRED IMPORTED_TARGET libctemplate)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
+# Snowball stemmers for full-text search (libstemmer-dev).
+find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 
 if(GAZETTE_TESTS)
   find_package(GTest REQUIRED)

@@ -183,20 +183,30 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   base::WorkerPool hashing("password hashing", std::max(1, http::AvailableCpus() / 2), 64);
   base::WorkerPool writes("writes", kWriteThreads, kWriteQueue);
   base::EventBus events;
-  core::ReadingService reading(*parts_->store);
+  core::ReadingService reading(*parts_->store, parts_->store.get(), ReadNextOptionsFrom(c));
   newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);
   newsroom::SettingsService settings(*parts_->store, DefaultSettings(c), ThemeLanguages(*theme_dir));
   newsroom::Scheduler scheduler(newsroom, *parts_->store, &events);
   // Webhooks hear the events from now on; the dispatcher sends them once the server runs.
   webhooks::WebhookService webhook_service(*parts_->store, parts_->clock);
   webhook_service.Listen(events);
+  // Live updates hear them too; ids carry this run's start (milliseconds).
+  std::unique_ptr<live::Hub> live_hub;
+  if (c.live_enabled) {
+    live::HubOptions live_options;
+    live_options.heartbeat = std::chrono::seconds(c.live_heartbeat);
+    auto started = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+    live_hub = std::make_unique<live::Hub>(reading, *parts_->store, live_options, started.count());
+    live_hub->Listen(events);
+  }
 
   // The live stack, replaced when an admin changes the settings.
   std::atomic<std::shared_ptr<Stack>> current;
   std::mutex retired_mutex;  // guards retired and serializes reloads
   std::vector<std::shared_ptr<Stack>> retired;
   Shared shared{c,        *theme_dir, *parts_->store, parts_->clock, parts_->bodies, parts_->comment_text,
-                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, webhook_service, {}};
+                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, webhook_service,
+                live_hub.get(), {}};
   auto build = [&]() -> base::Result<std::shared_ptr<Stack>> {
     base::Result<newsroom::SiteSettings> values = settings.Current();
     if (!values.ok()) return std::move(values).error();
@@ -227,6 +237,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   options.drain_timeout = std::chrono::seconds(c.drain_timeout);
   options.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
   options.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
+  options.max_streams = c.live_max_streams;
   if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
   options.common_headers = site::Site::CommonHeaders();
   http::Server server(options, [&](const http::Request& request) { return current.load()->router.Dispatch(request); });
@@ -299,6 +310,8 @@ base::Result<std::vector<webhooks::Delivery>> App::WebhookDeliveries(std::int64_
 base::Result<webhooks::Delivery> App::SendDeliveryAgain(std::int64_t delivery_id) {
   return webhooks::WebhookService(*parts_->store, parts_->clock).SendAgain(accounts::CommandLine(), delivery_id);
 }
+
+base::Result<std::int64_t> App::Reindex() { return parts_->store->Reindex(); }
 
 base::TimeZone App::SiteZone() {
   newsroom::SettingsService settings(*parts_->store, DefaultSettings(parts_->config), {parts_->config.language});

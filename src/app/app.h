@@ -66,6 +66,9 @@ class App {
   base::Status RemoveWebhook(std::int64_t id);
   base::Result<std::vector<webhooks::Delivery>> WebhookDeliveries(std::int64_t webhook_id, int limit);
   base::Result<webhooks::Delivery> SendDeliveryAgain(std::int64_t delivery_id);
+  // Rebuilds the search index from the stored articles, in one
+  // transaction; returns how many published articles it holds.
+  base::Result<std::int64_t> Reindex();
   // The site's time zone: the stored setting, else the config file's.
   base::TimeZone SiteZone();
 

@@ -77,6 +77,20 @@ const Option kOptions[] = {
     {"webhooks", "max_attempts", "attempts before a delivery fails for good", &Config::webhook_max_attempts},
     {"webhooks", "timeout_seconds", "seconds an attempt may take (connecting, sending, the answer)",
      &Config::webhook_timeout},
+    {"live", "enabled", "live updates: the /live/ event streams, and pages that follow them", &Config::live_enabled},
+    {"live", "heartbeat_seconds", "seconds between heartbeats on a quiet stream, so proxies keep it open",
+     &Config::live_heartbeat},
+    {"live", "max_streams", "live streams open at once; more are answered 503 with Retry-After",
+     &Config::live_max_streams},
+    {"feeds", "items", "entries in each RSS and Atom feed", &Config::feed_items},
+    {"feeds", "content", "full: the whole text in feeds; summary: the lead or an excerpt", &Config::feed_content},
+    {"feeds", "sitemap_urls", "URLs in one article sitemap (at most 50000)", &Config::sitemap_urls},
+    {"read_next", "mode", "blend: \"Read next\" mixes related articles with the latest; latest: the latest only",
+     &Config::read_next_mode},
+    {"read_next", "related", "places in \"Read next\" that related articles may take (0 to 5)",
+     &Config::read_next_related},
+    {"read_next", "window_days", "related articles are published within this many days of the article",
+     &Config::read_next_window_days},
 };
 
 std::string Where(const std::string& file, const toml::source_region& region) {
@@ -244,10 +258,22 @@ base::Status ValidateConfig(Config& c, const std::map<std::string, std::string>&
                                                      {"accounts.staff_session_hours", c.staff_session_hours, 1, 8760},
                                                      {"webhooks.retry_base_seconds", c.webhook_retry_base, 1, 86400},
                                                      {"webhooks.max_attempts", c.webhook_max_attempts, 1, 20},
-                                                     {"webhooks.timeout_seconds", c.webhook_timeout, 1, 300}}) {
+                                                     {"webhooks.timeout_seconds", c.webhook_timeout, 1, 300},
+                                                     {"live.heartbeat_seconds", c.live_heartbeat, 1, 3600},
+                                                     {"live.max_streams", c.live_max_streams, 1, 1000000},
+                                                     {"feeds.items", c.feed_items, 1, 500},
+                                                     {"feeds.sitemap_urls", c.sitemap_urls, 1, 50000},
+                                                     {"read_next.related", c.read_next_related, 0, 5},
+                                                     {"read_next.window_days", c.read_next_window_days, 1, 3650}}) {
     if (r.value < r.min || r.value > r.max) {
       return bad(r.key, "must be between " + std::to_string(r.min) + " and " + std::to_string(r.max));
     }
+  }
+  if (c.feed_content != "full" && c.feed_content != "summary") {
+    return bad("feeds.content", "must be full or summary (got \"" + c.feed_content + "\")");
+  }
+  if (c.read_next_mode != "blend" && c.read_next_mode != "latest") {
+    return bad("read_next.mode", "must be blend or latest (got \"" + c.read_next_mode + "\")");
   }
   if (c.verify_email && c.mail_command.empty()) {
     return bad("accounts.verify_email", "needs mail.command, the program that sends the confirmation mail");

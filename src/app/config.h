@@ -65,6 +65,21 @@ struct Config {
   int webhook_max_attempts = 6;  // then a delivery fails for good
   int webhook_timeout = 10;      // seconds per attempt
 
+  // [feeds]
+  int feed_items = 30;                // entries in each RSS and Atom feed
+  std::string feed_content = "full";  // "full" text or a "summary" (the lead or an excerpt)
+  int sitemap_urls = 50000;           // URLs in one article sitemap (at most 50,000)
+
+  // [live]
+  bool live_enabled = true;       // /live/ streams and pages that update themselves
+  int live_heartbeat = 20;        // seconds between heartbeats on a quiet stream
+  int live_max_streams = 1000;    // open streams at once; more are answered 503
+
+  // [read_next]
+  std::string read_next_mode = "blend";  // "blend": related articles and the latest; "latest": the latest only
+  int read_next_related = 3;             // places of the five that related articles may take
+  int read_next_window_days = 30;        // related articles are published within this many days of the article
+
   // Derived, filled by LoadConfig.
   std::string listen_host;
   std::uint16_t listen_port = 8080;

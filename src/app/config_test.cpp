@@ -118,6 +118,44 @@ TEST_F(ConfigTest, AMissingFileIsAnError) {
   ExpectError(LoadConfig(sources), "missing.toml");
 }
 
+TEST_F(ConfigTest, LiveUpdatesAreOnByDefaultAndTheirLimitsAreChecked) {
+  auto defaults = LoadConfig({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_TRUE(defaults->live_enabled);
+  EXPECT_EQ(defaults->live_heartbeat, 20);
+  EXPECT_EQ(defaults->live_max_streams, 1000);
+  auto set = Load("[live]\nenabled = false\nheartbeat_seconds = 5\nmax_streams = 50\n");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_FALSE(set->live_enabled);
+  EXPECT_EQ(set->live_heartbeat, 5);
+  EXPECT_EQ(set->live_max_streams, 50);
+  auto quiet = Load("[live]\nheartbeat_seconds = 0\n");
+  ASSERT_FALSE(quiet.ok());
+  EXPECT_NE(quiet.error().message.find("live.heartbeat_seconds must be between 1 and 3600"), std::string::npos)
+      << quiet.error().message;
+  EXPECT_FALSE(Load("[live]\nmax_streams = 0\n").ok());
+  EXPECT_FALSE(Load("[live]\nenabled = \"yes\"\n").ok());
+}
+
+TEST_F(ConfigTest, ReadNextBlendsByDefaultAndItsKeysAreChecked) {
+  auto defaults = LoadConfig({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->read_next_mode, "blend");
+  EXPECT_EQ(defaults->read_next_related, 3);
+  EXPECT_EQ(defaults->read_next_window_days, 30);
+  auto set = Load("[read_next]\nmode = \"latest\"\nrelated = 5\nwindow_days = 7\n");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->read_next_mode, "latest");
+  EXPECT_EQ(set->read_next_related, 5);
+  EXPECT_EQ(set->read_next_window_days, 7);
+  auto bad = Load("[read_next]\nmode = \"related\"\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("read_next.mode must be blend or latest"), std::string::npos)
+      << bad.error().message;
+  EXPECT_FALSE(Load("[read_next]\nrelated = 6\n").ok());
+  EXPECT_FALSE(Load("[read_next]\nwindow_days = 0\n").ok());
+}
+
 TEST(DescribeOptions, ListsEveryTableAndKey) {
   std::string text = DescribeOptions();
   for (const char* key : {"[server]", "listen =", "[database]", "url =", "[site]", "time_zone =", "base_url ="}) {

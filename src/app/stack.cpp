@@ -37,6 +37,22 @@ comments::CommentSettings CommentSettingsFrom(const Config& c) {
   return s;
 }
 
+feeds::FeedSettings FeedSettingsFrom(const Config& c) {
+  feeds::FeedSettings s;
+  s.items = c.feed_items;
+  s.full_text = c.feed_content == "full";
+  s.sitemap_urls = c.sitemap_urls;
+  return s;
+}
+
+core::ReadNextOptions ReadNextOptionsFrom(const Config& c) {
+  core::ReadNextOptions o;
+  o.mode = c.read_next_mode == "latest" ? core::ReadNextOptions::Mode::kLatest : core::ReadNextOptions::Mode::kBlend;
+  o.related = c.read_next_related;
+  o.window_days = c.read_next_window_days;
+  return o;
+}
+
 newsroom::SiteSettings DefaultSettings(const Config& c) {
   return {c.site_name, c.base_url, c.language, c.time_zone, c.comment_policy, c.close_after_days};
 }
@@ -56,6 +72,7 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   site.base_url = values.base_url;
   site.zone = *zone;
   site.trusted_proxies = c.trusted_proxies;
+  site.live = shared.live != nullptr;
   stack->pages = std::make_unique<web::Pages>(*stack->theme, site, shared.reading, shared.clock);
 
   comments::CommentSettings comment_settings = CommentSettingsFrom(c);
@@ -66,7 +83,8 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   stack->comments = std::make_unique<comments::CommentService>(shared.store, shared.comment_text, shared.clock,
                                                               comment_settings, comments::Pipeline::Default(),
                                                               &shared.events);
-  stack->moderation = std::make_unique<comments::ModerationService>(shared.store, shared.clock, comment_settings);
+  stack->moderation = std::make_unique<comments::ModerationService>(shared.store, shared.clock, comment_settings,
+                                                                  &shared.events);
   stack->identity = std::make_unique<web::Identity>(*stack->accounts, stack->pages->settings());
 
   stack->site = std::make_unique<site::Site>(shared.reading, *stack->comments, *stack->pages);
@@ -75,8 +93,15 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   stack->moderation_pages = std::make_unique<moderation::ModerationPages>(
       *stack->moderation, *stack->comments, *stack->pages, *stack->identity, shared.writes);
   stack->site->AddRoutes(stack->router);
+  if (shared.live) shared.live->AddRoutes(stack->router);
+  stack->feeds = std::make_unique<feeds::Feeds>(shared.store, shared.reading, *stack->comments, *stack->pages,
+                                                FeedSettingsFrom(c));
+  stack->feeds->AddRoutes(stack->router);
   stack->reader->AddRoutes(stack->router);
   stack->moderation_pages->AddRoutes(stack->router);
+  stack->search = std::make_unique<search::SearchService>(shared.store, shared.store, *zone);
+  stack->search_pages = std::make_unique<search::SearchPages>(*stack->search, shared.reading, *stack->pages);
+  stack->search_pages->AddRoutes(stack->router);
   stack->admin = std::make_unique<admin::AdminPages>(
       admin::Services{shared.newsroom, shared.settings, *stack->accounts, shared.store, *stack->comments,
                       *stack->moderation, shared.store, shared.webhooks, shared.reload},

@@ -18,11 +18,14 @@
 #include "comments/comment_service.h"
 #include "comments/moderation.h"
 #include "core/reading.h"
+#include "feeds/feeds.h"
 #include "http/router.h"
+#include "live/hub.h"
 #include "moderation/moderation_pages.h"
 #include "newsroom/newsroom_service.h"
 #include "newsroom/site_settings.h"
 #include "reader/reader.h"
+#include "search/search_pages.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -49,6 +52,7 @@ struct Shared {
   newsroom::NewsroomService& newsroom;
   newsroom::SettingsService& settings;
   webhooks::WebhookService& webhooks;
+  live::Hub* live;  // null when live updates are off
   // Builds and installs a new stack from the stored settings (after an
   // admin changed them).
   std::function<base::Status()> reload;
@@ -63,8 +67,11 @@ struct Stack {
   std::unique_ptr<comments::ModerationService> moderation;
   std::unique_ptr<web::Identity> identity;
   std::unique_ptr<site::Site> site;
+  std::unique_ptr<feeds::Feeds> feeds;
   std::unique_ptr<reader::Reader> reader;
   std::unique_ptr<moderation::ModerationPages> moderation_pages;
+  std::unique_ptr<search::SearchService> search;
+  std::unique_ptr<search::SearchPages> search_pages;
   std::unique_ptr<admin::AdminPages> admin;
   std::unique_ptr<api::Api> api;
   http::Router router;
@@ -77,5 +84,7 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
 newsroom::SiteSettings DefaultSettings(const Config& config);
 accounts::AccountSettings AccountSettingsFrom(const Config& c, const std::string& base_url);
 comments::CommentSettings CommentSettingsFrom(const Config& c);
+core::ReadNextOptions ReadNextOptionsFrom(const Config& c);
+feeds::FeedSettings FeedSettingsFrom(const Config& c);
 
 }  // namespace gazette::app

@@ -14,7 +14,8 @@ namespace gazette::base {
 
 struct Event {
   // "article.published", "article.updated", "article.unpublished",
-  // "article.scheduled", "comment.created"
+  // "article.scheduled", "comment.created", "comment.approved" (a held or
+  // hidden comment that a moderator brought up)
   std::string type;
   std::int64_t id = 0;
   bool operator==(const Event&) const = default;

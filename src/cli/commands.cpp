@@ -38,6 +38,7 @@ struct CommandSpec {
 const CommandSpec kCommands[] = {
     {"serve", {"--db", "--config", "--listen"}, {}, false},
     {"migrate", {"--db", "--config"}, {}, false},
+    {"reindex", {"--db", "--config"}, {}, false},
     {"import-text", {"--db", "--config", "--date"}, {}, true},
     {"demo", {"--db", "--config", "--articles", "--comments", "--seed"}, {"--if-empty"}, false},
     {"user", {"--db", "--config", "--role", "--name"}, {"--if-no-admin"}, true},
@@ -147,6 +148,15 @@ int Migrate(app::App& app, std::ostream& out) {
     out << "Applied " << m.applied << (m.applied == 1 ? " migration" : " migrations") << ": schema version "
         << m.from_version << " -> " << m.to_version << ".\n";
   }
+  return kExitOk;
+}
+
+int Reindex(app::App& app, std::ostream& out, std::ostream& err) {
+  base::Result<std::int64_t> indexed = app.Reindex();
+  if (!indexed.ok()) {
+    return Fail(err, indexed.error().message + (indexed.error().detail.empty() ? "" : " (" + indexed.error().detail + ")"));
+  }
+  out << "Rebuilt the search index: " << *indexed << (*indexed == 1 ? " article" : " articles") << " indexed.\n";
   return kExitOk;
 }
 
@@ -431,6 +441,7 @@ std::string HelpText() {
 Usage:
   gazette serve       [--db URL] [--config FILE] [--listen HOST:PORT]
   gazette migrate     [--db URL] [--config FILE]
+  gazette reindex     [--db URL] [--config FILE]
   gazette import-text [--db URL] [--config FILE] [--date YYYY-MM-DD] FILE...
   gazette demo        [--db URL] [--config FILE] [--if-empty]
                       [--articles N [--comments M] [--seed S]]
@@ -446,6 +457,9 @@ Commands:
   serve        Serve the site (applies pending migrations first). SIGTERM or
                Ctrl+C finishes the requests in flight, then exits.
   migrate      Create the database or bring its schema up to date.
+  reindex      Rebuild the search index from the stored articles (one
+               transaction; the site keeps serving) and print how many
+               published articles it holds.
   import-text  Import pages in the plain-text layout: the headline line, body
                paragraphs, an optional "Read next" block of times, rubrics and
                briefs, up to "What is your opinion on this topic?". Each file
@@ -518,6 +532,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app::App& app = **opened;
   if (parsed.command == "serve") return Serve(app, out, err);
   if (parsed.command == "migrate") return Migrate(app, out);
+  if (parsed.command == "reindex") return Reindex(app, out, err);
   if (parsed.command == "import-text") return ImportText(app, parsed, out, err);
   if (parsed.command == "user") return AddUser(app, parsed, out, err);
   if (parsed.command == "token") return Token(app, parsed, out, err);

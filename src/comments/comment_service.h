@@ -81,6 +81,8 @@ class CommentService {
   }
   Result<std::vector<comments::Vote>> VotesOf(Id account_id) { return store_.VotesByAccount(account_id); }
   Result<Comment> Find(Id comment_id) { return store_.FindComment(comment_id); }
+  // The article's comments readers see in full, newest first (its comment feed).
+  Result<std::vector<Comment>> Recent(Id article_id, int limit) { return store_.RecentVisible(article_id, limit); }
   Result<ArticleInfo> Article(Id article_id) { return store_.Article(article_id); }
 
   // Whether `author` may still edit `comment`, and until when.

@@ -62,6 +62,9 @@ class CommentReader {
   virtual Result<ThreadPage> Threads(Id article_id, Sort sort, int offset, int limit) = 0;
   // Visible featured comments of the article, oldest first.
   virtual Result<std::vector<Comment>> Featured(Id article_id) = 0;
+  // The article's comments readers see in full (visible, not hidden by
+  // reports), newest first, at most `limit`: what its comment feed lists.
+  virtual Result<std::vector<Comment>> RecentVisible(Id article_id, int limit) = 0;
   // The account's comments since `since`, any status, newest first.
   virtual Result<std::vector<Comment>> ByAccountSince(Id account_id, Timestamp since) = 0;
   virtual Result<std::int64_t> CountByIpSince(std::string_view ip, Timestamp since) = 0;

@@ -74,7 +74,8 @@ Result<std::int64_t> ModerationService::QueueSize(const accounts::Account& moder
 
 Status ModerationService::Approve(const accounts::Account& moderator, Id comment_id) {
   GZ_TRY(RequireModerator(moderator));
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  bool brought_up = false;  // readers see it now and did not before
+  Status approved = store_.WriteComments([&](CommentWriter& w) -> Status {
     Result<Comment> found = w.FindComment(comment_id);
     if (!found.ok()) return Error::NotFound("There is no such comment.");
     Comment c = std::move(*found);
@@ -91,8 +92,11 @@ Status ModerationService::Approve(const accounts::Account& moderator, Id comment
     GZ_TRY(w.ResolveReports(c.id));
     if (!was_counted) GZ_TRY(w.AdjustCommentCount(c.article_id, +1));
     if (was_pending) GZ_TRY(w.AddApproved(c.account_id, +1));
+    brought_up = !was_counted;
     return Record(w, &moderator, "approve", c.id, c.account_id, c.article_id, "");
   });
+  if (approved.ok() && brought_up && events_) events_->Publish({"comment.approved", comment_id});
+  return approved;
 }
 
 Status ModerationService::Reject(const accounts::Account& moderator, Id comment_id, std::string_view reason) {

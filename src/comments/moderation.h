@@ -4,6 +4,7 @@
 // command line, `actor` null) and is logged with who and when.
 #pragma once
 
+#include "base/events.h"
 #include "comments/comment_store.h"
 
 namespace gazette::comments {
@@ -19,11 +20,13 @@ struct QueueItem {
 // How long a ban lasts; nullopt: for good.
 using BanLength = std::optional<std::chrono::hours>;
 
-// Thread-safe.
+// Thread-safe. A comment that approving brings up for readers is announced
+// on `events` ("comment.approved") once the approval committed.
 class ModerationService {
  public:
-  ModerationService(CommentStore& store, const base::Clock& clock, const CommentSettings& settings)
-      : store_(store), clock_(clock), settings_(settings) {}
+  ModerationService(CommentStore& store, const base::Clock& clock, const CommentSettings& settings,
+                    base::EventBus* events = nullptr)
+      : store_(store), clock_(clock), settings_(settings), events_(events) {}
 
   Result<std::vector<QueueItem>> Queue(const accounts::Account& moderator, QueueKind kind, int offset, int limit);
   Result<std::int64_t> QueueSize(const accounts::Account& moderator, QueueKind kind);
@@ -49,6 +52,7 @@ class ModerationService {
   CommentStore& store_;
   const base::Clock& clock_;
   const CommentSettings& settings_;
+  base::EventBus* events_;
 };
 
 // kForbidden unless the account may moderate.

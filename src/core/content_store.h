@@ -37,6 +37,14 @@ struct ArticleQuery {
   int offset = 0;
 };
 
+// A published article's address and times, for sitemaps (no body, no headline).
+struct ArticleRef {
+  Id id = 0;
+  std::string slug;
+  Timestamp published_at{};
+  Timestamp updated_at{};
+};
+
 // Reads. Every method is safe to call from several threads at once on a
 // store; on a writer, only from the thread running the write.
 class ContentReader {
@@ -51,6 +59,9 @@ class ContentReader {
   // How many articles the query matches, ignoring limit and offset.
   virtual Result<std::int64_t> CountArticles(const ArticleQuery& query) = 0;
   virtual Result<bool> ArticleSlugTaken(std::string_view slug) = 0;
+  // Published articles with an id above `after_id`, by id, at most `limit`
+  // (keyset paging: pass the last id of one page to get the next).
+  virtual Result<std::vector<ArticleRef>> ListPublishedRefs(Id after_id, int limit) = 0;
 
   // Sections by position, then name.
   virtual Result<std::vector<Section>> ListSections() = 0;

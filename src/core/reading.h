@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content_store.h"
+#include "core/search.h"
 
 namespace gazette::core {
 
@@ -23,10 +24,23 @@ struct FrontPage {
   std::vector<ArticleSummary> latest;    // newest first, without the top story
 };
 
-// Thread-safe when its reader is.
+// How "Read next" chooses (docs/search.md). kLatest: the latest other
+// articles. kBlend: up to `related` articles related to the one shown
+// (shared tags weigh most, then the same section, then similar words in
+// the headline and lead, when there is a search index), published within
+// `window_days` of it, and the latest news in the remaining places.
+struct ReadNextOptions {
+  enum class Mode { kLatest, kBlend };
+  Mode mode = Mode::kBlend;
+  int related = 3;
+  int window_days = 30;
+};
+
+// Thread-safe when its reader and search index are.
 class ReadingService {
  public:
-  explicit ReadingService(ContentReader& reader) : reader_(reader) {}
+  explicit ReadingService(ContentReader& reader, SearchIndex* search = nullptr, ReadNextOptions read_next = {})
+      : reader_(reader), search_(search), read_next_(read_next) {}
 
   Result<FrontPage> Front(int latest_count);
 
@@ -34,8 +48,12 @@ class ReadingService {
   // readers may not see (drafts, scheduled).
   Result<Article> PublishedArticle(Id id);
 
-  // The `count` latest published articles other than `article`, newest first.
+  // `count` published articles other than `article`, chosen as the
+  // options say, newest first. The same articles give the same choice.
   Result<std::vector<ArticleSummary>> ReadNext(const Article& article, int count);
+  // The published articles most related to `article` (see ReadNextOptions),
+  // at most `count`, most related first (ties: the higher id first).
+  Result<std::vector<ArticleSummary>> Related(const Article& article, int count);
 
   // Page `page` (1-based) of a published list; kInvalid for a page below 1,
   // kNotFound for a page past the last (page 1 always exists).
@@ -54,6 +72,8 @@ class ReadingService {
 
  private:
   ContentReader& reader_;
+  SearchIndex* search_;  // null: no text similarity
+  ReadNextOptions read_next_;
 };
 
 }  // namespace gazette::core

@@ -26,6 +26,15 @@ Response Response::Later(std::shared_ptr<Deferred> deferred) {
   return r;
 }
 
+Response Response::Streaming(std::shared_ptr<Stream> stream, std::string content_type) {
+  Response r;
+  r.stream = std::move(stream);
+  r.Set("Content-Type", std::move(content_type));
+  r.Set("Cache-Control", "no-store");
+  r.Set("X-Accel-Buffering", "no");
+  return r;
+}
+
 void Deferred::Complete(Response response) {
   std::function<void(Response)> done;
   {
@@ -121,7 +130,8 @@ const char* ReasonPhrase(int status) {
 
 namespace {
 
-// The status line and the headers up to (not including) Date.
+// The status line, the handler's headers and the common ones, up to (not
+// including) Date.
 void AppendHead(const Response& response, const HeaderList& common, std::string& out) {
   out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(ReasonPhrase(response.status));
   out.append("\r\n");
@@ -131,9 +141,18 @@ void AppendHead(const Response& response, const HeaderList& common, std::string&
   }
 }
 
+// 1xx, 204 and 304 carry no body and so no length.
 bool Bodiless(int status) { return status < 200 || status == 204 || status == 304; }
 
 }  // namespace
+
+void SerializeStreamHead(const Response& response, const HeaderList& common, std::string_view date, bool chunked,
+                         std::string& out) {
+  AppendHead(response, common, out);
+  out.append("Date: ").append(date).append("\r\n");
+  if (chunked) out.append("Transfer-Encoding: chunked\r\n");
+  out.append("Connection: close\r\n\r\n");
+}
 
 void Serialize(const Response& response, const HeaderList& common, std::string_view date, bool keep_alive,
                bool head_only, std::string& out) {

@@ -16,6 +16,7 @@ namespace gazette::http {
 
 class Deferred;
 struct Prepared;
+class Stream;
 
 struct Response {
   int status = 200;
@@ -36,6 +37,9 @@ struct Response {
   // When what the page shows changes with the clock (today's "19:29"
   // becoming a date at midnight, comments closing): the moment it does.
   std::optional<std::chrono::system_clock::time_point> cache_until;
+  // When set, the body is written as the stream's producer pushes it (see
+  // http/stream.h), and `body` is ignored.
+  std::shared_ptr<Stream> stream;
 
   // Sets a header, replacing one of the same name.
   Response& Set(std::string name, std::string value);
@@ -48,6 +52,9 @@ struct Response {
   static Response Text(int status, std::string body);
   static Response Redirect(int status, std::string location);
   static Response Later(std::shared_ptr<Deferred> deferred);
+  // A streamed body of `content_type`, never stored by caches nor buffered
+  // by proxies (Cache-Control: no-store, X-Accel-Buffering: no).
+  static Response Streaming(std::shared_ptr<Stream> stream, std::string content_type);
 };
 
 // A response that work on another thread finishes: a handler hands it to
@@ -93,5 +100,11 @@ void Serialize(const Response& response, const HeaderList& common, std::string_v
 // `response` serialized once for sending many times: its status line and
 // headers, `common` (those it does not set itself), Content-Length.
 Prepared Prepare(const Response& response, const HeaderList& common);
+
+// The head of a streamed response: like Serialize, but with
+// Transfer-Encoding: chunked when `chunked` (HTTP/1.1) and no length (the
+// body then ends when the connection closes, for HTTP/1.0).
+void SerializeStreamHead(const Response& response, const HeaderList& common, std::string_view date, bool chunked,
+                         std::string& out);
 
 }  // namespace gazette::http

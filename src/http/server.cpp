@@ -21,7 +21,7 @@ void ArmSweep(Server::Impl& server, Worker& worker) {
 
 // Once a second: refresh the Date header, close connections past their
 // deadline (one coarse timer per thread instead of one per operation) and,
-// while draining, close the ones waiting idle.
+// while draining, close the ones waiting idle and end the streams.
 void Sweep(Server::Impl& server, Worker& worker) {
   worker.date = HttpDate(std::chrono::system_clock::now());
   auto now = std::chrono::steady_clock::now();
@@ -30,6 +30,8 @@ void Sweep(Server::Impl& server, Worker& worker) {
     if (now >= c->deadline || (draining && c->state == Connection::State::kIdle)) {
       boost::system::error_code ignored;
       c->socket.close(ignored);
+    } else if (draining && c->state == Connection::State::kStreaming && c->stream_wait) {
+      c->stream_wait->cancel();  // the stream sees the server draining and ends
     }
   }
   if (draining && worker.connections.empty()) {

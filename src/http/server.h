@@ -39,6 +39,10 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{10};  // in-flight requests on shutdown
   std::size_t max_header_bytes = 16 * 1024;  // larger: 431
   std::size_t max_body_bytes = 1024 * 1024;  // larger: 413
+  // Streamed responses (http/stream.h) open at once; more are answered 503
+  // with Retry-After. A stream is never closed for being quiet, only for a
+  // write stalled past write_timeout.
+  int max_streams = 1000;
   std::function<void(const AccessRecord&)> access_log;  // empty: no access log
   // Headers every answer carries, the server's own refusals (400, 431...)
   // included: security policy and the like.

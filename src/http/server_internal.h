@@ -20,10 +20,13 @@ struct Worker;
 
 // One connection's bookkeeping, seen by its worker's once-a-second sweep.
 struct Connection {
-  enum class State { kIdle, kBusy };
+  enum class State { kIdle, kBusy, kStreaming };
   tcp::socket socket;
   State state = State::kIdle;
   SteadyTime deadline{};
+  // While streaming: the timer the stream waits on; cancelling it makes the
+  // stream look again (at the queue, the peer, the server draining).
+  asio::steady_timer* stream_wait = nullptr;
 };
 
 // A thread with its own io_context; a connection lives on one worker, so
@@ -46,6 +49,7 @@ struct Server::Impl {
   std::optional<tcp::acceptor> acceptor;
   std::atomic<bool> draining{false};
   std::atomic<int> open_connections{0};
+  std::atomic<int> open_streams{0};
   std::uint16_t bound_port = 0;
 
   Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {}

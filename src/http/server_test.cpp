@@ -1,5 +1,6 @@
 // The server over real sockets on 127.0.0.1, with a trivial handler.
 #include "http/server.h"
+#include "http/stream.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -38,6 +39,14 @@ class ServerTest : public ::testing::Test {
           });
         }
         return Response::Later(deferred);
+      }
+      if (r.path == "/stream") {
+        // Kept by the test, which pushes to it from its own thread.
+        StreamOptions stream_options = stream_options_;
+        auto stream = std::make_shared<Stream>(stream_options);
+        std::lock_guard lock(helpers_mutex_);
+        streams_.push_back(stream);
+        return Response::Streaming(stream, "text/event-stream");
       }
       if (r.path == "/throw") throw std::runtime_error("handler bug");
       if (r.path == "/prepared") {
@@ -93,7 +102,32 @@ class ServerTest : public ::testing::Test {
   std::thread thread_;
   std::mutex helpers_mutex_;
   std::vector<std::thread> helpers_;
+  std::vector<std::shared_ptr<Stream>> streams_;
+  StreamOptions stream_options_;
   std::atomic<int> logged_{0};
+
+  // The stream the handler made for the `n`th request to /stream, once it exists.
+  std::shared_ptr<Stream> StreamNumber(std::size_t n) {
+    for (int i = 0; i < 200; ++i) {
+      {
+        std::lock_guard lock(helpers_mutex_);
+        if (streams_.size() > n) return streams_[n];
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return nullptr;
+  }
+  // Reads until `needle` shows up, the peer closes, or 5 s pass.
+  static std::string ReadUntil(int fd, std::string_view needle) {
+    std::string out;
+    char buf[4096];
+    while (out.find(needle) == std::string::npos) {
+      ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
 };
 
 TEST_F(ServerTest, AnswersAndKeepsConnectionsAlive) {
@@ -226,6 +260,132 @@ TEST_F(ServerTest, ShutdownFinishesTheRequestInFlight) {
   EXPECT_NE(out.find("Connection: close"), std::string::npos);
   EXPECT_NE(out.find("\r\n\r\nabcd"), std::string::npos);
   thread_.join();  // Run returns once the connection is done
+}
+
+TEST_F(ServerTest, StreamsChunkedUntilTheProducerCloses) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  ASSERT_TRUE(stream);
+  std::string head = ReadUntil(fd, "\r\n\r\n");
+  EXPECT_EQ(head.rfind("HTTP/1.1 200 ", 0), 0u) << head;
+  EXPECT_NE(head.find("Content-Type: text/event-stream\r\n"), std::string::npos);
+  EXPECT_NE(head.find("Cache-Control: no-store\r\n"), std::string::npos);
+  EXPECT_NE(head.find("X-Accel-Buffering: no\r\n"), std::string::npos);
+  EXPECT_NE(head.find("Transfer-Encoding: chunked\r\n"), std::string::npos);
+  EXPECT_EQ(head.find("Content-Length"), std::string::npos);
+  // Pushed from another thread, written as it comes.
+  std::thread producer([stream] { EXPECT_TRUE(stream->Push("data: one\n\n")); });
+  producer.join();
+  std::string first = ReadUntil(fd, "data: one\n\n\r\n");
+  EXPECT_NE(first.find("b\r\ndata: one\n\n\r\n"), std::string::npos) << first;
+  stream->Push("data: two\n\n");
+  stream->Close();
+  EXPECT_FALSE(stream->Push("late"));
+  std::string rest = ReadAll(fd);
+  ::close(fd);
+  EXPECT_NE(rest.find("b\r\ndata: two\n\n\r\n0\r\n\r\n"), std::string::npos) << rest;
+  EXPECT_EQ(logged_.load(), 1);
+}
+
+TEST_F(ServerTest, StreamsToHttp10UntilTheConnectionCloses) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /stream HTTP/1.0\r\n\r\n");
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  ASSERT_TRUE(stream);
+  stream->Push("data: plain\n\n");
+  stream->Close();
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  EXPECT_EQ(out.find("Transfer-Encoding"), std::string::npos) << out;
+  EXPECT_NE(out.find("Connection: close\r\n\r\ndata: plain\n\n"), std::string::npos) << out;
+}
+
+TEST_F(ServerTest, QuietStreamsGetHeartbeatsAndOutliveTheIdleTimeout) {
+  ServerOptions options;
+  options.idle_timeout = std::chrono::seconds(1);
+  stream_options_.heartbeat = ": ping\n\n";
+  stream_options_.heartbeat_interval = std::chrono::milliseconds(300);
+  Start(options);
+  int fd = Connect();
+  Send(fd, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  ASSERT_TRUE(stream);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // past two sweeps of the idle timeout
+  EXPECT_TRUE(stream->Push("data: still here\n\n"));
+  std::string out = ReadUntil(fd, "still here");
+  ::close(fd);
+  EXPECT_NE(out.find("still here"), std::string::npos) << out;
+  std::size_t pings = 0;
+  for (std::size_t at = out.find(": ping"); at != std::string::npos; at = out.find(": ping", at + 1)) ++pings;
+  EXPECT_GE(pings, 5u) << out;
+}
+
+TEST_F(ServerTest, StreamsBeyondTheLimitAreRefusedWith503) {
+  ServerOptions options;
+  options.max_streams = 1;
+  Start(options);
+  int first = Connect();
+  Send(first, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(StreamNumber(0));
+  ReadUntil(first, "\r\n\r\n");
+  std::string refused = Exchange("GET /stream HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503 ", 0), 0u) << refused;
+  EXPECT_NE(refused.find("Retry-After: 5\r\n"), std::string::npos);
+  std::shared_ptr<Stream> second = StreamNumber(1);
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->closed());  // its producer learns that nobody listens
+  // The first reader leaves: the server notices without writing to it, and
+  // the place is free again.
+  ::close(first);
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  for (int i = 0; i < 100 && !stream->closed(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_TRUE(stream->closed());
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  int third = Connect();
+  Send(third, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(ReadUntil(third, "\r\n\r\n").rfind("HTTP/1.1 200 ", 0), 0u);
+  ::close(third);
+}
+
+TEST_F(ServerTest, ASlowReaderIsDroppedInsteadOfPinningMemory) {
+  stream_options_.max_queued_bytes = 64 * 1024;
+  Start({});
+  int fd = Connect();
+  int small = 4096;
+  setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+  Send(fd, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  ASSERT_TRUE(stream);
+  std::string block(16 * 1024, 'x');
+  bool refused = false;
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!refused && std::chrono::steady_clock::now() < until) {  // the reader never reads
+    refused = !stream->Push(block);
+    if (!refused) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_TRUE(refused);
+  EXPECT_TRUE(stream->closed());
+  ::close(fd);
+}
+
+TEST_F(ServerTest, ShutdownEndsOpenStreamsPromptly) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::shared_ptr<Stream> stream = StreamNumber(0);
+  ASSERT_TRUE(stream);
+  ReadUntil(fd, "\r\n\r\n");
+  auto started = std::chrono::steady_clock::now();
+  server_->Shutdown();
+  std::string rest = ReadAll(fd);
+  ::close(fd);
+  thread_.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+  EXPECT_NE(rest.find("0\r\n\r\n"), std::string::npos) << rest;  // a clean end
+  EXPECT_TRUE(stream->closed());
 }
 
 TEST_F(ServerTest, ListenFailsClearlyWhenThePortIsTaken) {

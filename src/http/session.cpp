@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
 #include "base/log.h"
 #include "http/server_internal.h"
+#include "http/stream.h"
 
 namespace gazette::http {
 namespace {
@@ -126,6 +128,132 @@ asio::awaitable<Response> AwaitDeferred(std::shared_ptr<Deferred> deferred) {
   co_return out;
 }
 
+// What a streamed response's loop, the reader watching its peer and the
+// producers' wake-ups share; touched only on the connection's thread.
+struct StreamWatch {
+  asio::steady_timer* timer = nullptr;  // the loop's wait; null once the stream is over
+  bool peer_gone = false;
+  std::array<char, 512> sink{};
+};
+
+void Nudge(StreamWatch& watch) {
+  if (watch.timer) watch.timer->cancel();
+}
+
+// Reads (and ignores) what the peer sends while its stream runs, to notice
+// at once when it goes away. Touches the socket only while the stream runs.
+asio::awaitable<void> WatchPeer(tcp::socket& socket, std::shared_ptr<StreamWatch> watch) {
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(asio::buffer(watch->sink), asio::as_tuple(asio::use_awaitable));
+    if (!watch->timer) co_return;
+    if (ec) {
+      watch->peer_gone = true;
+      Nudge(*watch);
+      co_return;
+    }
+  }
+}
+
+// Ties a stream to its connection for as long as the stream runs, and
+// unties it however that ends (the coroutine's frame may also be destroyed
+// with its io_context): producers then find it closed and wake nothing.
+class StreamAttachment {
+ public:
+  StreamAttachment(Stream& stream, Connection& c, asio::steady_timer& timer, std::shared_ptr<StreamWatch> watch,
+                   const asio::any_io_executor& executor)
+      : stream_(stream), c_(c), watch_(std::move(watch)) {
+    watch_->timer = &timer;
+    c_.state = Connection::State::kStreaming;
+    c_.stream_wait = &timer;
+    stream_.OnWake([watch = watch_, executor] { asio::post(executor, [watch] { Nudge(*watch); }); });
+  }
+  ~StreamAttachment() {
+    stream_.OnWake({});
+    stream_.Close();
+    watch_->timer = nullptr;
+    c_.stream_wait = nullptr;
+    c_.state = Connection::State::kBusy;
+  }
+  StreamAttachment(const StreamAttachment&) = delete;
+  StreamAttachment& operator=(const StreamAttachment&) = delete;
+
+ private:
+  Stream& stream_;
+  Connection& c_;
+  std::shared_ptr<StreamWatch> watch_;
+};
+
+void AppendChunk(std::string& out, std::string_view data, bool chunked) {
+  if (data.empty()) return;
+  if (!chunked) {
+    out.append(data);
+    return;
+  }
+  char size[20];
+  int n = std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+  out.append(size, static_cast<std::size_t>(n)).append(data).append("\r\n");
+}
+
+// Writes a streamed response: the head, then what the producer pushes and
+// heartbeats in quiet spells, until the producer closes the stream, the
+// peer leaves, the peer reads too slowly or the server drains. Returns the
+// body bytes written.
+asio::awaitable<std::size_t> ServeStream(Server::Impl& server, Worker& worker, Connection& c, Stream& stream,
+                                         const Response& response, bool chunked, bool head) {
+  const ServerOptions& o = server.options;
+  asio::any_io_executor executor = co_await asio::this_coro::executor;
+  asio::steady_timer timer(executor);
+  auto watch = std::make_shared<StreamWatch>();
+  std::optional<StreamAttachment> attached;
+  attached.emplace(stream, c, timer, watch, executor);
+  asio::co_spawn(executor, WatchPeer(c.socket, watch), asio::detached);
+
+  const std::string& heartbeat = stream.options().heartbeat;
+  const auto interval = stream.options().heartbeat_interval;
+  const bool beats = !heartbeat.empty() && interval.count() > 0;
+  std::string out;
+  SerializeStreamHead(response, o.common_headers, worker.date, chunked, out);
+  std::size_t bytes = 0;
+  bool clean = true;
+  auto last_write = steady_clock::now();
+  for (;;) {
+    Stream::Taken taken = stream.Take();
+    if (taken.dropped) {  // too far behind: drop the connection
+      clean = false;
+      break;
+    }
+    if (!head) {
+      AppendChunk(out, taken.data, chunked);
+      bytes += taken.data.size();
+    }
+    if (!out.empty()) {
+      c.deadline = steady_clock::now() + o.write_timeout;
+      auto [ec, n] = co_await asio::async_write(c.socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+      c.deadline = SteadyTime::max();
+      if (ec) {
+        clean = false;
+        break;
+      }
+      out.clear();
+      last_write = steady_clock::now();
+    }
+    if (head || taken.closed || watch->peer_gone || server.draining.load()) break;
+    timer.expires_at(beats ? last_write + interval : SteadyTime::max());
+    auto [wait_ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (!wait_ec && beats && !watch->peer_gone) {
+      AppendChunk(out, heartbeat, chunked);
+      bytes += heartbeat.size();
+    }
+  }
+  attached.reset();
+  if (clean && chunked && !head && !watch->peer_gone) {
+    static constexpr std::string_view kLastChunk = "0\r\n\r\n";
+    c.deadline = steady_clock::now() + o.write_timeout;
+    co_await asio::async_write(c.socket, asio::buffer(kLastChunk), asio::as_tuple(asio::use_awaitable));
+  }
+  co_return bytes;
+}
+
 }  // namespace
 
 asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp::socket socket) {
@@ -202,8 +330,37 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
       }
     }
 
-    bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
     bool head = error_status == 0 && request.method == Method::kHead;
+    if (response.stream) {
+      std::shared_ptr<Stream> stream = std::move(response.stream);
+      bool refused = server.draining.load();
+      if (!refused && ++server.open_streams > o.max_streams) {
+        --server.open_streams;
+        refused = true;
+      }
+      if (refused) {
+        stream->Close();
+        response = Response::Text(503, "Too many live connections are open; try again shortly.\n");
+        response.Set("Retry-After", "5");
+      } else {
+        std::size_t sent = co_await ServeStream(server, worker, c, *stream, response, request.version == 11, head);
+        --server.open_streams;
+        if (o.access_log) {
+          AccessRecord record;
+          record.remote_address = remote;
+          record.method = request.method_name;
+          record.target = request.target;
+          record.version = request.version;
+          record.status = response.status;
+          record.bytes = sent;
+          record.duration = std::chrono::duration_cast<std::chrono::microseconds>(steady_clock::now() - started);
+          o.access_log(record);
+        }
+        break;  // a stream ends its connection
+      }
+    }
+
+    bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
     c.deadline = steady_clock::now() + o.write_timeout;
     boost::system::error_code write_ec;
     if (response.prepared) {

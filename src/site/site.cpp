@@ -5,6 +5,8 @@
 #include "http/status.h"
 #include "render/excerpt.h"
 #include "render/time_labels.h"
+#include "site/breaking.h"
+#include "site/metadata.h"
 #include "web/comment_view.h"
 #include "web/json.h"
 #include "web/urls.h"
@@ -67,7 +69,10 @@ http::Response Site::Front(const http::Request&) const {
   web::PageFrame frame;
   frame.path = "/";
   frame.description = pages_.locale().Text("site_description");
+  frame.scripts = {"live.js"};
+  DescribeFront(frame, SiteInfoOf(pages_));
   return pages_.Render(200, "front.tpl", frame, [&](render::Dict& content) {
+    FillBreaking(content, view, *front);
     if (front->top_story) {
       const core::Article& top = *front->top_story;
       render::Dict d = content.Add("TOP");
@@ -121,7 +126,8 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
   frame.description = !a.seo_description.empty() ? a.seo_description : a.lead.empty() ? a.headline : a.lead;
   frame.path = canonical;
   frame.current_section = a.section ? a.section->slug : "";
-  frame.scripts = {"comments.js"};
+  frame.scripts = {"comments.js", "live.js"};
+  DescribeArticle(frame, a, SiteInfoOf(pages_), pages_.locale());
   return pages_.Render(200, "article.tpl", frame, [&](render::Dict& content) {
     content.Set("headline", a.headline);
     if (a.headline.size() > kLongHeadlineBytes) content.Show("LONG");
@@ -217,7 +223,7 @@ void Site::FillComments(render::Dict& content, const core::Article& a, const com
 }
 
 http::Response Site::Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
-                             const std::string& path, const std::string& current_section) const {
+                             const std::string& path, const std::string& current_section, bool own_feed) const {
   std::optional<int> page = PageNumber(request);
   if (!page) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
   base::Result<core::Listing> listing = reading_.List(query, *page, kPageItems);
@@ -231,6 +237,8 @@ http::Response Site::Listing(const http::Request& request, core::ArticleQuery qu
   frame.title = title;
   frame.path = web::PagedPath(path, *page);
   frame.current_section = current_section;
+  frame.scripts = {"live.js"};  // relabels times after midnight
+  DescribeListing(frame, title, path, own_feed, SiteInfoOf(pages_));
   return pages_.Render(200, "listing.tpl", frame, [&](render::Dict& content) {
     content.Set("heading", title);
     if (listing->items.empty()) {
@@ -258,7 +266,7 @@ http::Response Site::SectionPage(const http::Request& request, std::string_view 
   }
   core::ArticleQuery query;
   query.section_id = section->id;
-  return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug);
+  return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug, true);
 }
 
 http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
@@ -270,7 +278,7 @@ http::Response Site::TagPage(const http::Request& request, std::string_view slug
   }
   core::ArticleQuery query;
   query.tag_id = tag->id;
-  return Listing(request, query, tag->name, web::TagPath(tag->slug), "");
+  return Listing(request, query, tag->name, web::TagPath(tag->slug), "", true);
 }
 
 http::Response Site::AuthorPage(const http::Request& request, std::string_view slug) const {
@@ -278,7 +286,7 @@ http::Response Site::AuthorPage(const http::Request& request, std::string_view s
   if (!author.ok()) return pages_.Error(author.error());
   core::ArticleQuery query;
   query.author_id = author->id;
-  return Listing(request, query, author->name, web::AuthorPath(author->slug), "");
+  return Listing(request, query, author->name, web::AuthorPath(author->slug), "", true);
 }
 
 http::Response Site::Latest(const http::Request& request) const {

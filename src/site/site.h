@@ -42,9 +42,10 @@ class Site {
   http::Response Asset(const http::Request& request, std::string_view file) const;
   http::Response Health() const;
 
-  // A listing page: `title` over page N of the query's articles.
+  // A listing page: `title` over page N of the query's articles; `own_feed`
+  // when the listing has feeds of its own (sections, tags, authors).
   http::Response Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
-                         const std::string& path, const std::string& current_section) const;
+                         const std::string& path, const std::string& current_section, bool own_feed = false) const;
   // The comment block of an article page.
   void FillComments(render::Dict& content, const core::Article& article, const comments::ThreadView& thread,
                     const std::string& canonical) const;

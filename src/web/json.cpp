@@ -27,6 +27,20 @@ http::Response JsonError(const base::Error& error, std::string_view message) {
   return r;
 }
 
+std::string ScriptSafeJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 base::Result<boost::json::object> JsonBody(const http::Request& request) {
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(boost::json::string_view(request.body.data(), request.body.size()), ec);

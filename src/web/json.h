@@ -19,6 +19,11 @@ http::Response Json(int status, const boost::json::value& value);
 // `message` replaces the error's own (a translation) when not empty.
 http::Response JsonError(const base::Error& error, std::string_view message = {});
 
+// Serialized JSON made safe to stand inside an HTML <script> element (JSON-LD):
+// every < > & becomes \u003c \u003e \u0026, which JSON reads back as the
+// same characters, so no "</script>" or "<!--" in a value can end the element.
+std::string ScriptSafeJson(std::string_view json);
+
 // The request's body as a JSON object; kInvalid when it is not one.
 base::Result<boost::json::object> JsonBody(const http::Request& request);
 

@@ -2,6 +2,8 @@
 
 #include "base/log.h"
 #include "http/status.h"
+#include "web/json.h"
+#include "web/urls.h"
 
 namespace gazette::web {
 namespace {
@@ -26,8 +28,32 @@ void FillLayout(render::Dict& layout, const ViewContext& view, const PageFrame& 
     }
   }
   for (const std::string& script : frame.scripts) layout.Add("SCRIPT").Set("src", script);
+  // Every page names the site's feeds, then its own.
+  std::vector<FeedLink> feeds = {{"application/rss+xml", view.settings.name + " (RSS)", RssPath("")},
+                                 {"application/atom+xml", view.settings.name + " (Atom)", AtomPath("")}};
+  feeds.insert(feeds.end(), frame.feeds.begin(), frame.feeds.end());
+  for (const FeedLink& feed : feeds) {
+    layout.Add("FEED").Set("type", feed.type).Set("title", feed.title).Set("url", view.settings.base_url + feed.path);
+  }
+  for (const MetaTag& meta : frame.meta) {
+    layout.Add(meta.kind == MetaTag::Kind::kProperty ? "META_PROPERTY" : "META_NAME")
+        .Set("key", meta.key)
+        .Set("content", meta.content);
+  }
+  // JSON, not script: the CSP allows it. ScriptSafeJson escapes < > & so that
+  // nothing in a value can close the element, which makes it safe as *_html.
+  for (const std::string& json : frame.json_ld) layout.Add("JSON_LD").Set("json_ld_html", ScriptSafeJson(json));
   base::LocalDateTime local = view.settings.zone.ToLocal(view.now);
   layout.Set("year", static_cast<long>(local.date.year));
+  // How times are labelled (render/time_labels.h), for the script that
+  // relabels an open page after midnight; whether pages follow live updates.
+  std::string months;
+  for (int month = 1; month <= 12; ++month) months += (month > 1 ? "|" : "") + view.locale.MonthShort(month);
+  layout.Set("time_zone", view.settings.zone.name())
+      .Set("format_date_time", view.locale.Text("format_date_time"))
+      .Set("format_date_time_year", view.locale.Text("format_date_time_year"))
+      .Set("months_short", months);
+  if (view.settings.live) layout.Show("LIVE");
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ struct SiteSettings {
   std::string base_url = "http://127.0.0.1:8080";  // no trailing slash
   base::TimeZone zone = base::TimeZone::Utc();
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed
+  bool live = false;                         // pages follow the /live/ streams
 
   bool https() const { return base_url.rfind("https://", 0) == 0; }
 };
@@ -32,6 +33,22 @@ struct ViewContext {
   base::Timestamp now;
 };
 
+// A feed that follows a page: <link rel="alternate" type=... title=... href=...>.
+struct FeedLink {
+  std::string type;   // "application/rss+xml", "application/atom+xml"
+  std::string title;
+  std::string path;   // "/section/world/feed.xml"
+};
+
+// A <meta> for social networks: property="og:title" (OpenGraph and
+// article:*) or name="twitter:card" (Twitter cards).
+struct MetaTag {
+  enum class Kind { kProperty, kName };
+  Kind kind = Kind::kProperty;
+  std::string key;
+  std::string content;
+};
+
 // The page frame: <title>, description, canonical URL, navigation.
 struct PageFrame {
   std::string title;        // without the site's name
@@ -41,6 +58,11 @@ struct PageFrame {
   bool noindex = false;     // error pages, personal pages
   bool personal = false;    // for one visitor only: never stored by caches
   std::vector<std::string> scripts;  // asset names ("comments.js") the page loads
+  std::vector<FeedLink> feeds;       // the page's own feeds; every page also names the site's
+  std::vector<MetaTag> meta;
+  // schema.org JSON-LD documents, serialized JSON; the layout escapes < > &
+  // (as \u003c...) before it puts each in <script type="application/ld+json">.
+  std::vector<std::string> json_ld;
 };
 
 // Renders pages in the layout. Thread-safe.

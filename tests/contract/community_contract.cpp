@@ -298,6 +298,36 @@ TEST_P(CommunityContract, RemovedCommentsStayAsPlaceholdersOnlyAboveReplies) {
   EXPECT_TRUE(ThreadIds().empty());
 }
 
+TEST_P(CommunityContract, RecentVisibleListsShownCommentsNewestFirst) {
+  accounts::Id anna = NewAccount("anna@example.org");
+  comments::Id first = Post(anna, 1);
+  comments::Id reply = Post(anna, 5, first);
+  Post(anna, 6, std::nullopt, CommentStatus::kPending);
+  comments::Id rejected = Post(anna, 7);
+  Comment gone = *comments_->FindComment(rejected);
+  gone.status = CommentStatus::kRejected;
+  ASSERT_TRUE(Update(gone).ok());
+  comments::Id hidden = Post(anna, 8);
+  Comment reported = *comments_->FindComment(hidden);
+  reported.hidden = true;
+  ASSERT_TRUE(Update(reported).ok());
+  comments::Id second = Post(anna, 3);
+
+  auto recent = comments_->RecentVisible(article_, 10);
+  ASSERT_TRUE(recent.ok());
+  std::vector<comments::Id> ids;
+  for (const Comment& c : *recent) ids.push_back(c.id);
+  EXPECT_EQ(ids, (std::vector<comments::Id>{reply, second, first}));
+  EXPECT_EQ(recent->front().author_name, "Name anna@example.org");
+  EXPECT_EQ(recent->front().body_html, "<p>text 5</p>");
+
+  auto one = comments_->RecentVisible(article_, 1);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ(one->front().id, reply);
+  EXPECT_TRUE(comments_->RecentVisible(article_ + 100, 10)->empty());
+}
+
 TEST_P(CommunityContract, BestSortsByScore) {
   accounts::Id a = NewAccount("a@example.org");
   comments::Id low = Post(a, 1);

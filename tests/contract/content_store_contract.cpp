@@ -160,6 +160,44 @@ TEST_P(ContentStoreContract, ListsNewestFirstWithTiesByIdAndPaging) {
   EXPECT_EQ(*store_->CountArticles(q), 4);
 }
 
+TEST_P(ContentStoreContract, PublishedRefsPageByIdWithTheirTimes) {
+  core::Id a = Insert(Make("a", 5));
+  Insert(Make("draft", 6, ArticleStatus::kDraft));
+  Article changed = Make("b", 1);
+  changed.updated_at = At(9);
+  core::Id b = Insert(changed);
+  Insert(Make("scheduled", 7, ArticleStatus::kScheduled));
+  core::Id c = Insert(Make("c", 3));
+
+  auto all = store_->ListPublishedRefs(0, 10);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);  // published only, by id whatever their times
+  EXPECT_EQ((*all)[0].id, a);
+  EXPECT_EQ((*all)[0].slug, "a");
+  EXPECT_EQ((*all)[1].id, b);
+  EXPECT_EQ((*all)[1].published_at, At(1));
+  EXPECT_EQ((*all)[1].updated_at, At(9));
+  EXPECT_EQ((*all)[2].id, c);
+
+  auto first = store_->ListPublishedRefs(0, 2);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 2u);
+  auto next = store_->ListPublishedRefs(first->back().id, 2);
+  ASSERT_TRUE(next.ok());
+  ASSERT_EQ(next->size(), 1u);
+  EXPECT_EQ(next->front().id, c);
+  EXPECT_TRUE(store_->ListPublishedRefs(c, 2)->empty());
+  EXPECT_TRUE(store_->ListPublishedRefs(0, 0)->empty());
+
+  // The writer sees the same.
+  ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+    auto refs = w.ListPublishedRefs(a, 10);
+    EXPECT_TRUE(refs.ok());
+    EXPECT_EQ(refs->size(), 2u);
+    return {};
+  }).ok());
+}
+
 TEST_P(ContentStoreContract, ListFiltersByStatusSectionTagAuthorAndFlags) {
   core::Section world = AddSection("world", "World");
   core::Tag tag;

@@ -536,7 +536,7 @@ class SettingsTest(E2ETest):
         r = self.admin.post_form("/admin/settings", fields, page)
         self.assertEqual(r.status, 303, r.text[:2000])
         front = self.server.get("/").text
-        self.assertIn('<html lang="ru">', front)
+        self.assertIn('<html lang="ru" ', front)
         self.assertIn("Вестник Хальдена", front)
         self.assertIn("Последние новости", front)
         self.assertEqual(self.server.process.pid, pid)

@@ -305,6 +305,16 @@ class ApiTest(E2ETest):
         for name, schema in DOC["components"]["schemas"].items():
             jsonschema.Draft202012Validator.check_schema(schema)
 
+    def test_08_search_finds_published_articles_as_you_type(self):
+        r = self.public("/api/v1/search?q=harbour%20cra&limit=5")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json["articles"][0]["id"], self.harbour["id"])
+        self.assertIn("<mark>Harbour</mark>", r.json["articles"][0]["headline_html"])
+        self.assertEqual(r.json["articles"][0]["section"]["slug"], "economy")
+        self.assertEqual(self.public("/api/v1/search?q=").json, {"articles": [], "total": 0})
+        self.assertError(self.public("/api/v1/search?q=x&limit=500"), 422, "limit")
+        self.assertError(self.public("/api/v1/search?q=x&from=2025-13-01"), 422, "from")
+
     # The admin API: tokens
 
     def test_10_missing_unknown_and_revoked_tokens_are_401(self):

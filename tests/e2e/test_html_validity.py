@@ -110,6 +110,28 @@ class HtmlValidity(E2ETest):
         self.save(server, f"{lang} 404 page", "/no/such/page", status=404)
         self.save(server, f"{lang} 400 page", "/latest?page=x", status=400)
 
+        # Search: the empty form, results with highlighted words, nothing found, a refused range.
+        self.save(server, f"{lang} search page", "/search")
+        word = "harbour" if lang == "en" else "%D0%BF%D0%BE%D1%80%D1%82%D0%B0"  # "порта"
+        found = self.save(server, f"{lang} search results", f"/search?q={word}&from=2000-01-01")
+        self.assertIn("<mark>", found, f"{lang}: search results mark the words found")
+        self.save(server, f"{lang} search nothing found", "/search?q=zzqqxx")
+        self.save(server, f"{lang} search refused", "/search?q=a&from=2025-02-30", status=400)
+
+        # Live updates: a breaking article puts the breaking strip on the front page.
+        made = site.gazette("token", "create", "--role", "editor", "Validity desk")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        auth = {"Authorization": f"Bearer {made.stdout.strip().splitlines()[-1]}", "Content-Type": "application/json"}
+        created = server.request("POST", "/api/v1/admin/articles", json.dumps({"headline": "Breaking: <dam> & valley",
+                                                                                "breaking": True}), auth)
+        self.assertEqual(created.status, 201, created.text)
+        article = json.loads(created.text)
+        published = server.request("POST", f"/api/v1/admin/articles/{article['id']}/publish",
+                                   json.dumps({"version": article["version"]}), auth)
+        self.assertEqual(published.status, 200, published.text)
+        front = self.save(server, f"{lang} front page with breaking news", "/")
+        self.assertIn('class="breaking-strip"', front)
+
     def save_response(self, label, response, status=200):
         self.assertEqual(response.status, status, label)
         name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") + ".html"

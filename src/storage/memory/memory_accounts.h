@@ -47,6 +47,7 @@ Result<Comment> FindComment(const MemoryState& s, Id id);
 Result<std::optional<Comment>> FindByNonce(const MemoryState& s, Id account, std::string_view nonce);
 Result<comments::ThreadPage> Threads(const MemoryState& s, Id article, comments::Sort sort, int offset, int limit);
 Result<std::vector<Comment>> Featured(const MemoryState& s, Id article);
+Result<std::vector<Comment>> RecentVisible(const MemoryState& s, Id article, int limit);
 Result<std::vector<Comment>> ByAccountSince(const MemoryState& s, Id account, base::Timestamp since);
 Result<std::int64_t> CountByIpSince(const MemoryState& s, std::string_view ip, base::Timestamp since);
 Result<std::vector<Comment>> ByAccount(const MemoryState& s, Id account);

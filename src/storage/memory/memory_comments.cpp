@@ -112,6 +112,13 @@ Result<std::vector<Comment>> Featured(const MemoryState& s, Id article) {
   return out;
 }
 
+Result<std::vector<Comment>> RecentVisible(const MemoryState& s, Id article, int limit) {
+  std::vector<Comment> out = Select(s, [&](const Comment& c) { return c.article_id == article && c.Counted(); });
+  NewestFirst(out);
+  if (out.size() > static_cast<std::size_t>(std::max(0, limit))) out.resize(static_cast<std::size_t>(std::max(0, limit)));
+  return out;
+}
+
 Result<std::vector<Comment>> ByAccountSince(const MemoryState& s, Id account, base::Timestamp since) {
   std::vector<Comment> out = Select(s, [&](const Comment& c) { return c.account_id == account && c.created_at > since; });
   NewestFirst(out);

@@ -133,6 +133,16 @@ std::int64_t MemoryState::CountArticles(const core::ArticleQuery& query) const {
   return static_cast<std::int64_t>(Matching(query).size());
 }
 
+std::vector<core::ArticleRef> MemoryState::ListPublishedRefs(core::Id after_id, int limit) const {
+  std::vector<core::ArticleRef> out;
+  for (auto it = articles.upper_bound(after_id); it != articles.end() && static_cast<int>(out.size()) < limit; ++it) {
+    const core::Article& a = it->second.article;
+    if (a.status != core::ArticleStatus::kPublished) continue;
+    out.push_back({a.id, a.slug, a.published_at.value_or(a.created_at), a.updated_at});
+  }
+  return out;
+}
+
 bool MemoryState::ArticleSlugTaken(std::string_view slug) const {
   return std::any_of(articles.begin(), articles.end(),
                      [&](const auto& entry) { return entry.second.article.slug == slug; });

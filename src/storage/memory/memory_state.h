@@ -67,6 +67,7 @@ struct MemoryState {
   std::vector<core::ArticleSummary> ListArticles(const core::ArticleQuery& query) const;
   std::int64_t CountArticles(const core::ArticleQuery& query) const;
   bool ArticleSlugTaken(std::string_view slug) const;
+  std::vector<core::ArticleRef> ListPublishedRefs(core::Id after_id, int limit) const;
   std::vector<core::Section> ListSections() const;
   base::Result<core::Section> FindSection(std::string_view slug) const;
   base::Result<core::Tag> FindTag(std::string_view slug) const;

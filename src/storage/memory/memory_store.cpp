@@ -2,6 +2,7 @@
 
 #include "storage/memory/memory_accounts.h"
 #include "storage/memory/memory_newsroom.h"
+#include "storage/memory/memory_search.h"
 #include "storage/memory/memory_state.h"
 #include "storage/memory/memory_webhooks.h"
 
@@ -23,6 +24,9 @@ class ContentWriterOn : public Base {
   }
   base::Result<std::int64_t> CountArticles(const core::ArticleQuery& q) override { return s_.CountArticles(q); }
   base::Result<bool> ArticleSlugTaken(std::string_view slug) override { return s_.ArticleSlugTaken(slug); }
+  base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after, int limit) override {
+    return s_.ListPublishedRefs(after, limit);
+  }
   base::Result<std::vector<core::Section>> ListSections() override { return s_.ListSections(); }
   base::Result<core::Section> FindSection(std::string_view slug) override { return s_.FindSection(slug); }
   base::Result<core::Tag> FindTag(std::string_view slug) override { return s_.FindTag(slug); }
@@ -87,6 +91,9 @@ class MemoryCommentWriter final : public comments::CommentWriter {
     return mc::Threads(s_, a, s, o, l);
   }
   base::Result<std::vector<comments::Comment>> Featured(Id a) override { return mc::Featured(s_, a); }
+  base::Result<std::vector<comments::Comment>> RecentVisible(Id a, int limit) override {
+    return mc::RecentVisible(s_, a, limit);
+  }
   base::Result<std::vector<comments::Comment>> ByAccountSince(Id a, base::Timestamp t) override {
     return mc::ByAccountSince(s_, a, t);
   }
@@ -149,6 +156,9 @@ base::Result<std::int64_t> MemoryStore::CountArticles(const core::ArticleQuery& 
   return Snapshot()->CountArticles(q);
 }
 base::Result<bool> MemoryStore::ArticleSlugTaken(std::string_view slug) { return Snapshot()->ArticleSlugTaken(slug); }
+base::Result<std::vector<core::ArticleRef>> MemoryStore::ListPublishedRefs(core::Id after, int limit) {
+  return Snapshot()->ListPublishedRefs(after, limit);
+}
 base::Result<std::vector<core::Section>> MemoryStore::ListSections() { return Snapshot()->ListSections(); }
 base::Result<core::Section> MemoryStore::FindSection(std::string_view slug) { return Snapshot()->FindSection(slug); }
 base::Result<core::Tag> MemoryStore::FindTag(std::string_view slug) { return Snapshot()->FindTag(slug); }
@@ -164,6 +174,11 @@ base::Result<std::optional<std::string>> MemoryStore::RenamedTag(std::string_vie
 base::Result<std::optional<core::Id>> MemoryStore::RenamedArticle(std::string_view s) {
   return Snapshot()->RenamedArticle(s);
 }
+
+base::Result<core::SearchResults> MemoryStore::Search(const core::SearchQuery& q) {
+  return memory_search::Search(*Snapshot(), q);
+}
+base::Result<std::int64_t> MemoryStore::Reindex() { return memory_search::Reindex(*Snapshot()); }
 
 base::Status MemoryStore::Mutate(const std::function<base::Status(MemoryState&)>& work) {
   std::lock_guard write_lock(write_mutex_);
@@ -300,6 +315,9 @@ base::Result<comments::ThreadPage> MemoryStore::Threads(comments::Id a, comments
   return mc::Threads(*Snapshot(), a, s, o, l);
 }
 base::Result<std::vector<comments::Comment>> MemoryStore::Featured(comments::Id a) { return mc::Featured(*Snapshot(), a); }
+base::Result<std::vector<comments::Comment>> MemoryStore::RecentVisible(comments::Id a, int limit) {
+  return mc::RecentVisible(*Snapshot(), a, limit);
+}
 base::Result<std::vector<comments::Comment>> MemoryStore::ByAccountSince(comments::Id a, base::Timestamp t) {
   return mc::ByAccountSince(*Snapshot(), a, t);
 }

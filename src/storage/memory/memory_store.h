@@ -8,6 +8,7 @@
 #include "accounts/account_store.h"
 #include "comments/comment_store.h"
 #include "core/content_store.h"
+#include "core/search.h"
 #include "newsroom/newsroom_store.h"
 #include "webhooks/webhook_store.h"
 
@@ -21,7 +22,8 @@ class MemoryStore final : public core::ContentStore,
                           public accounts::AccountStore,
                           public comments::CommentStore,
                           public newsroom::NewsroomStore,
-                          public webhooks::WebhookStore {
+                          public webhooks::WebhookStore,
+                          public core::SearchIndex {
  public:
   MemoryStore();
   ~MemoryStore() override;
@@ -31,6 +33,7 @@ class MemoryStore final : public core::ContentStore,
   base::Result<std::vector<core::ArticleSummary>> ListArticles(const core::ArticleQuery& query) override;
   base::Result<std::int64_t> CountArticles(const core::ArticleQuery& query) override;
   base::Result<bool> ArticleSlugTaken(std::string_view slug) override;
+  base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after_id, int limit) override;
   base::Result<std::vector<core::Section>> ListSections() override;
   base::Result<core::Section> FindSection(std::string_view slug) override;
   base::Result<core::Tag> FindTag(std::string_view slug) override;
@@ -42,6 +45,10 @@ class MemoryStore final : public core::ContentStore,
   base::Result<std::optional<core::Id>> RenamedArticle(std::string_view old_slug) override;
 
   base::Status Write(const std::function<base::Status(core::ContentWriter&)>& work) override;
+
+  // core::SearchIndex (memory_search.h)
+  base::Result<core::SearchResults> Search(const core::SearchQuery& query) override;
+  base::Result<std::int64_t> Reindex() override;
 
   // accounts::AccountStore
   base::Result<accounts::Account> FindAccount(accounts::Id id) override;
@@ -73,6 +80,7 @@ class MemoryStore final : public core::ContentStore,
   base::Result<std::optional<comments::Comment>> FindByNonce(comments::Id account, std::string_view nonce) override;
   base::Result<comments::ThreadPage> Threads(comments::Id article, comments::Sort sort, int offset, int limit) override;
   base::Result<std::vector<comments::Comment>> Featured(comments::Id article) override;
+  base::Result<std::vector<comments::Comment>> RecentVisible(comments::Id article, int limit) override;
   base::Result<std::vector<comments::Comment>> ByAccountSince(comments::Id account, base::Timestamp since) override;
   base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override;
   base::Result<std::vector<comments::Comment>> ByAccount(comments::Id account) override;

@@ -214,6 +214,14 @@ Result<std::vector<Comment>> Featured(Connection& c, Id article_id) {
               [&](Statement& st) { st.Bind(1, article_id); });
 }
 
+Result<std::vector<Comment>> RecentVisible(Connection& c, Id article_id, int limit) {
+  return List(c,
+              std::string(kColumns) +
+                  "WHERE c.article_id = ?1 AND c.status = 'visible' AND c.hidden = 0 "
+                  "ORDER BY c.created_at DESC, c.id DESC LIMIT ?2",
+              [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{std::max(0, limit)}); });
+}
+
 Result<std::vector<Comment>> ByAccountSince(Connection& c, Id account_id, base::Timestamp since) {
   return List(c, std::string(kColumns) + "WHERE c.account_id = ?1 AND c.created_at > ?2 ORDER BY c.created_at DESC, c.id DESC",
               [&](Statement& st) { st.Bind(1, account_id).Bind(2, base::ToUnixSeconds(since)); });

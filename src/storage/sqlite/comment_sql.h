@@ -12,6 +12,7 @@ base::Result<comments::Comment> FindComment(Connection& c, Id id);
 base::Result<std::optional<comments::Comment>> FindByNonce(Connection& c, Id account_id, std::string_view nonce);
 base::Result<comments::ThreadPage> Threads(Connection& c, Id article_id, comments::Sort sort, int offset, int limit);
 base::Result<std::vector<comments::Comment>> Featured(Connection& c, Id article_id);
+base::Result<std::vector<comments::Comment>> RecentVisible(Connection& c, Id article_id, int limit);
 base::Result<std::vector<comments::Comment>> ByAccountSince(Connection& c, Id account_id, base::Timestamp since);
 base::Result<std::int64_t> CountByIpSince(Connection& c, std::string_view ip, base::Timestamp since);
 base::Result<std::vector<comments::Comment>> ByAccount(Connection& c, Id account_id);

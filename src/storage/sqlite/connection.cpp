@@ -1,5 +1,7 @@
 #include "storage/sqlite/connection.h"
 
+#include "storage/sqlite/search_sql.h"
+
 namespace gazette::storage::sqlite {
 
 base::Error SqliteError(sqlite3* db, std::string_view what) {
@@ -80,6 +82,7 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
   }
   sqlite3_extended_result_codes(db, 1);
   std::unique_ptr<Connection> connection(new Connection(db));
+  if (base::Status search = search_sql::Register(db); !search.ok()) return std::move(search).error();
   std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = " +
                         std::string(synchronous) + ";";
   base::Status status = connection->Exec(pragmas);
@@ -119,6 +122,17 @@ base::Result<Statement> Connection::Prepare(std::string_view sql) {
     it = statements_.emplace(sql, stmt).first;
   }
   return Statement(it->second);
+}
+
+void BindParams(Statement& st, const SqlParams& params) {
+  int index = 1;
+  for (const auto& p : params) {
+    if (std::holds_alternative<std::int64_t>(p)) {
+      st.Bind(index++, std::get<std::int64_t>(p));
+    } else {
+      st.Bind(index++, std::string_view(std::get<std::string>(p)));
+    }
+  }
 }
 
 }  // namespace gazette::storage::sqlite

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "base/result.h"
@@ -78,6 +79,13 @@ class Connection {
   };
   std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
+
+// Values for a query's placeholders ?1, ?2... gathered while its text is
+// built (filters that depend on what was asked).
+using SqlParams = std::vector<std::variant<std::int64_t, std::string>>;
+
+// Binds `params` to ?1, ?2... in order.
+void BindParams(Statement& st, const SqlParams& params);
 
 // Steps `st` to the end, reading each row with `read(const Statement&)`.
 template <class Read>

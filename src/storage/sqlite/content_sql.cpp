@@ -4,6 +4,8 @@
 #include <optional>
 #include <variant>
 
+#include "storage/sqlite/search_sql.h"
+
 namespace gazette::storage::sqlite::content_sql {
 
 using base::Error;
@@ -34,6 +36,10 @@ constexpr std::string_view kArticleAuthors =
     "WHERE x.article_id = ?1 ORDER BY x.position";
 
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM articles WHERE slug = ?1";
+// By rowid; the columns read all come before the bodies in the row.
+constexpr std::string_view kPublishedRefs =
+    "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND status = 'published' "
+    "ORDER BY id LIMIT ?2";
 constexpr std::string_view kListSections = "SELECT id, slug, name, position FROM sections ORDER BY position, name";
 constexpr std::string_view kFindSection = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
 constexpr std::string_view kFindTag = "SELECT id, slug, name FROM tags WHERE slug = ?1";
@@ -151,7 +157,7 @@ Result<core::Article> FindArticleWhere(Connection& c, std::string_view where,
 // The FROM/WHERE part of a list query and the values it binds, in order.
 struct Filter {
   std::string sql;
-  std::vector<std::variant<std::int64_t, std::string>> params;
+  SqlParams params;
   bool by_publication_time = false;
 };
 
@@ -193,16 +199,7 @@ Filter BuildFilter(const core::ArticleQuery& q) {
   return f;
 }
 
-void BindAll(Statement& st, const Filter& f) {
-  int index = 1;
-  for (const auto& p : f.params) {
-    if (std::holds_alternative<std::int64_t>(p)) {
-      st.Bind(index++, std::get<std::int64_t>(p));
-    } else {
-      st.Bind(index++, std::string_view(std::get<std::string>(p)));
-    }
-  }
-}
+void BindAll(Statement& st, const Filter& f) { BindParams(st, f.params); }
 
 Status WriteNames(Connection& c, const core::Article& a, Id id) {
   Result<Statement> del_tags = c.Prepare(kDeleteArticleTags);
@@ -372,6 +369,24 @@ Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q) {
   return st->Int(0);
 }
 
+Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, Id after_id, int limit) {
+  Result<Statement> st = c.Prepare(kPublishedRefs);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, after_id).Bind(2, std::int64_t{std::max(0, limit)});
+  std::vector<core::ArticleRef> out;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return out;
+    core::ArticleRef ref;
+    ref.id = st->Int(0);
+    ref.slug = st->Text(1);
+    ref.published_at = base::FromUnixSeconds(st->Int(2));
+    ref.updated_at = base::FromUnixSeconds(st->Int(3));
+    out.push_back(std::move(ref));
+  }
+}
+
 Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug) {
   Result<Statement> st = c.Prepare(kSlugTaken);
   if (!st.ok()) return std::move(st).error();
@@ -410,6 +425,7 @@ Result<Id> InsertArticle(Connection& c, const core::Article& a) {
     id = c.LastInsertId();
   }
   GZ_TRY(WriteNames(c, a, id));
+  GZ_TRY(search_sql::IndexArticle(c, id));
   return id;
 }
 
@@ -439,7 +455,8 @@ Status UpdateArticle(Connection& c, const core::Article& a) {
     GZ_TRY(RunSql(c, kKeepArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, a.id); }));
     GZ_TRY(RunSql(c, kDropArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(a.slug)); }));
   }
-  return WriteNames(c, a, a.id);
+  GZ_TRY(WriteNames(c, a, a.id));
+  return search_sql::IndexArticle(c, a.id);
 }
 
 Result<core::Section> InsertSection(Connection& c, const core::Section& section) {

@@ -13,6 +13,7 @@ base::Result<core::Article> FindArticleBySlug(Connection& c, std::string_view sl
 base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query);
 base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query);
 base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);
+base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, core::Id after_id, int limit);
 base::Result<std::vector<core::Section>> ListSections(Connection& c);
 base::Result<core::Section> FindSection(Connection& c, std::string_view slug);
 base::Result<core::Tag> FindTag(Connection& c, std::string_view slug);

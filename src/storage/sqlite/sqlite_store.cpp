@@ -6,6 +6,7 @@
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/newsroom_sql.h"
+#include "storage/sqlite/search_sql.h"
 #include "storage/sqlite/webhook_sql.h"
 
 namespace gazette::storage::sqlite {
@@ -32,6 +33,9 @@ class ContentWriterOn : public Base {
   }
   Result<std::int64_t> CountArticles(const core::ArticleQuery& q) override { return content_sql::CountArticles(c_, q); }
   Result<bool> ArticleSlugTaken(std::string_view slug) override { return content_sql::ArticleSlugTaken(c_, slug); }
+  Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after, int limit) override {
+    return content_sql::ListPublishedRefs(c_, after, limit);
+  }
   Result<std::vector<core::Section>> ListSections() override { return content_sql::ListSections(c_); }
   Result<core::Section> FindSection(std::string_view slug) override { return content_sql::FindSection(c_, slug); }
   Result<core::Tag> FindTag(std::string_view slug) override { return content_sql::FindTag(c_, slug); }
@@ -99,6 +103,9 @@ class SqliteCommentWriter final : public comments::CommentWriter {
     return comment_sql::Threads(c_, article, sort, offset, limit);
   }
   Result<std::vector<comments::Comment>> Featured(Id article) override { return comment_sql::Featured(c_, article); }
+  Result<std::vector<comments::Comment>> RecentVisible(Id article, int limit) override {
+    return comment_sql::RecentVisible(c_, article, limit);
+  }
   Result<std::vector<comments::Comment>> ByAccountSince(Id account, base::Timestamp since) override {
     return comment_sql::ByAccountSince(c_, account, since);
   }
@@ -292,6 +299,9 @@ Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
 Result<bool> SqliteStore::ArticleSlugTaken(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::ArticleSlugTaken(c, slug); });
 }
+Result<std::vector<core::ArticleRef>> SqliteStore::ListPublishedRefs(core::Id after, int limit) {
+  return WithReader([&](Connection& c) { return content_sql::ListPublishedRefs(c, after, limit); });
+}
 Result<std::vector<core::Section>> SqliteStore::ListSections() {
   return WithReader([&](Connection& c) { return content_sql::ListSections(c); });
 }
@@ -347,6 +357,14 @@ Status SqliteStore::WriteComments(const std::function<Status(comments::CommentWr
     SqliteCommentWriter writer(c);
     return work(writer);
   });
+}
+
+// Search: reads from the pool; a rebuild is one transaction.
+Result<core::SearchResults> SqliteStore::Search(const core::SearchQuery& q) {
+  return WithReader([&](Connection& c) { return search_sql::Search(c, q); });
+}
+Result<std::int64_t> SqliteStore::Reindex() {
+  return TransactValue<std::int64_t>([](Connection& c) { return search_sql::Reindex(c); });
 }
 
 // Newsroom: reads from the pool, writes in one transaction with content.
@@ -464,6 +482,9 @@ Result<comments::ThreadPage> SqliteStore::Threads(comments::Id article, comments
 }
 Result<std::vector<comments::Comment>> SqliteStore::Featured(comments::Id article) {
   return WithReader([&](Connection& c) { return comment_sql::Featured(c, article); });
+}
+Result<std::vector<comments::Comment>> SqliteStore::RecentVisible(comments::Id article, int limit) {
+  return WithReader([&](Connection& c) { return comment_sql::RecentVisible(c, article, limit); });
 }
 Result<std::vector<comments::Comment>> SqliteStore::ByAccountSince(comments::Id account, base::Timestamp since) {
   return WithReader([&](Connection& c) { return comment_sql::ByAccountSince(c, account, since); });

@@ -208,7 +208,8 @@
   }
 
   function enhanceComments() {
-    for (const item of section.querySelectorAll('li.comment[data-comment]')) {
+    for (const item of section.querySelectorAll('li.comment[data-comment]:not([data-enhanced])')) {
+      item.dataset.enhanced = '';
       const id = item.dataset.comment;
       const actions = item.querySelector('.comment-actions');
       if (!actions) continue;  // a placeholder
@@ -258,6 +259,12 @@
     enhanceComments();
     showPending();
   }
+
+  // Comments that arrived while the page was open (live.js swapped them in)
+  // get the same controls.
+  document.addEventListener('gazette:regions-updated', () => {
+    if (state && state.signed_in) enhanceComments();
+  });
 
   start();
 })();

@@ -1,0 +1,69 @@
+// The full-text search port: published articles found by the words of
+// their headline, lead and body, ranked. Implemented by storage/sqlite
+// (an FTS5 index kept in the same transaction as every write of an
+// article) and storage/memory (a scan); the contract suite holds both to
+// the same behaviour. Words match by their keys (base/words.h): case, 'ё'
+// and inflections do not matter.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "core/article.h"
+
+namespace gazette::core {
+
+using base::Result;
+
+// One thing to look for: a word, or a phrase (its words next to each other,
+// in order). With `prefix`, the (last) word also matches the words it
+// begins ("выбо" finds "выборы").
+struct SearchTerm {
+  std::vector<std::string> words;  // as typed; the index folds and stems them
+  bool prefix = false;
+};
+
+struct SearchQuery {
+  std::vector<SearchTerm> terms;  // none: nothing is found
+  bool match_any = false;         // any term instead of all of them
+  std::optional<Id> section_id;
+  std::optional<Timestamp> published_from;    // at or after
+  std::optional<Timestamp> published_before;  // before
+  std::optional<Id> exclude_id;
+  bool marked = true;  // fill SearchHit::headline and snippet; false: leave them empty (cheaper)
+  int limit = 20;
+  int offset = 0;
+};
+
+// Where a hit's headline and snippet mark the matched words: between
+// kMarkStart and kMarkEnd. The text around them is plain text, not HTML.
+inline constexpr char kMarkStart = '\x02';
+inline constexpr char kMarkEnd = '\x03';
+
+struct SearchHit {
+  ArticleSummary article;
+  std::string headline;  // the headline with its matches marked
+  std::string snippet;   // a passage of the lead or body with matches marked ("…" where cut)
+  double score = 0;      // higher is better; comparable within one answer only
+};
+
+struct SearchResults {
+  std::vector<SearchHit> hits;  // best first (ties: newest first, then the higher id)
+  std::int64_t total = 0;       // hits across all pages
+};
+
+// Thread-safe.
+class SearchIndex {
+ public:
+  virtual ~SearchIndex() = default;
+
+  // Published articles matching the query, best first.
+  virtual Result<SearchResults> Search(const SearchQuery& query) = 0;
+  // Builds the index anew from the stored articles, in one transaction;
+  // returns how many articles it holds.
+  virtual Result<std::int64_t> Reindex() = 0;
+};
+
+}  // namespace gazette::core

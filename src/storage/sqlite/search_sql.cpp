@@ -1,0 +1,239 @@
+#include "storage/sqlite/search_sql.h"
+
+#include <variant>
+
+#include "base/words.h"
+
+namespace gazette::storage::sqlite::search_sql {
+
+using base::Error;
+using base::Result;
+using base::Status;
+
+namespace {
+
+// Column weights for bm25(): a word in the headline counts most, then the lead.
+constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0)";
+constexpr int kSnippetTokens = 24;
+
+constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid = ?1";
+constexpr std::string_view kIndex =
+    "INSERT INTO article_search (rowid, headline, lead, body) "
+    "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE id = ?1 AND status = 'published'";
+constexpr std::string_view kUnindexAll = "DELETE FROM article_search";
+constexpr std::string_view kIndexAll =
+    "INSERT INTO article_search (rowid, headline, lead, body) "
+    "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE status = 'published'";
+constexpr std::string_view kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
+constexpr std::string_view kCountIndexed = "SELECT count(*) FROM article_search";
+
+// The tokenizer: one stateless instance serves every table.
+int CreateTokenizer(void*, const char**, int, Fts5Tokenizer** out) {
+  static int instance = 0;
+  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+  return SQLITE_OK;
+}
+
+void DeleteTokenizer(Fts5Tokenizer*) {}
+
+int Tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int size,
+             int (*token)(void*, int, const char*, int, int, int)) {
+  try {
+    std::string_view all(text ? text : "", text ? static_cast<std::size_t>(size) : 0);
+    // A prefix ("выбо"*) is matched against the indexed keys as typed (folded), not stemmed.
+    bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+    for (const base::WordSpan& w : base::FindWords(all)) {
+      std::string_view word = all.substr(w.begin, w.end - w.begin);
+      std::string key = prefix ? base::FoldWord(word) : base::WordKey(word);
+      int rc = token(context, 0, key.data(), static_cast<int>(key.size()), static_cast<int>(w.begin),
+                     static_cast<int>(w.end));
+      if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  } catch (...) {
+    return SQLITE_NOMEM;
+  }
+}
+
+void TextFunction(sqlite3_context* context, int, sqlite3_value** args) {
+  const unsigned char* html = sqlite3_value_text(args[0]);
+  if (!html) {
+    sqlite3_result_text(context, "", 0, SQLITE_STATIC);
+    return;
+  }
+  try {
+    std::string text = base::HtmlText(
+        std::string_view(reinterpret_cast<const char*>(html), static_cast<std::size_t>(sqlite3_value_bytes(args[0]))));
+    sqlite3_result_text64(context, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  } catch (...) {
+    sqlite3_result_error_nomem(context);
+  }
+}
+
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+  }
+  sqlite3_finalize(st);
+  return api;
+}
+
+std::string Quoted(std::string_view word) {
+  std::string out = "\"";
+  for (char c : word) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  out += '"';
+  return out;
+}
+
+// The parts of a search's SQL after SELECT ... and the values they bind.
+struct Filter {
+  std::string sql;
+  SqlParams params;
+};
+
+Filter BuildFilter(const core::SearchQuery& q, std::string match) {
+  Filter f;
+  f.sql =
+      "FROM article_search JOIN articles a ON a.id = article_search.rowid "
+      "LEFT JOIN sections s ON s.id = a.section_id WHERE article_search MATCH ?1 AND a.status = 'published'";
+  f.params.emplace_back(std::move(match));
+  auto param = [&f](auto value) {
+    f.params.emplace_back(value);
+    return "?" + std::to_string(f.params.size());
+  };
+  if (q.section_id) f.sql += " AND a.section_id = " + param(*q.section_id);
+  if (q.exclude_id) f.sql += " AND a.id <> " + param(*q.exclude_id);
+  if (q.published_from) f.sql += " AND a.published_at >= " + param(base::ToUnixSeconds(*q.published_from));
+  if (q.published_before) f.sql += " AND a.published_at < " + param(base::ToUnixSeconds(*q.published_before));
+  return f;
+}
+
+void BindAll(Statement& st, const Filter& f) { BindParams(st, f.params); }
+
+bool Marked(const std::string& text) { return text.find(core::kMarkStart) != std::string::npos; }
+
+}  // namespace
+
+Status Register(sqlite3* db) {
+  fts5_api* api = Fts5Api(db);
+  if (!api) return Error::Internal("this SQLite has no FTS5, which search needs");
+  static fts5_tokenizer tokenizer = {CreateTokenizer, DeleteTokenizer, Tokenize};
+  if (api->xCreateTokenizer(api, "gazette", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+    return SqliteError(db, "register the search tokenizer");
+  }
+  if (sqlite3_create_function_v2(db, "gazette_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 TextFunction, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return SqliteError(db, "register gazette_text");
+  }
+  return {};
+}
+
+std::string MatchExpression(const core::SearchQuery& query) {
+  std::vector<std::string> terms;
+  for (const core::SearchTerm& term : query.terms) {
+    std::string phrase;
+    for (const std::string& word : term.words) {
+      if (base::FindWords(word).empty()) continue;  // nothing to match: no empty phrases
+      if (!phrase.empty()) phrase += " + ";
+      phrase += Quoted(word);
+    }
+    if (phrase.empty()) continue;
+    terms.push_back(term.prefix ? "(" + phrase + " OR " + phrase + " *)" : phrase);
+  }
+  std::string out;
+  for (const std::string& t : terms) {
+    if (!out.empty()) out += query.match_any ? " OR " : " AND ";
+    out += t;
+  }
+  return out;
+}
+
+Status IndexArticle(Connection& c, core::Id id) {
+  Result<Statement> unindex = c.Prepare(kUnindex);
+  if (!unindex.ok()) return std::move(unindex).error();
+  GZ_TRY(unindex->Bind(1, id).Run());
+  Result<Statement> index = c.Prepare(kIndex);
+  if (!index.ok()) return std::move(index).error();
+  return index->Bind(1, id).Run();
+}
+
+Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
+  core::SearchResults results;
+  std::string match = MatchExpression(q);
+  if (match.empty() || q.limit <= 0) return results;
+  Filter f = BuildFilter(q, match);
+  {
+    Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
+    if (!st.ok()) return std::move(st).error();
+    BindAll(*st, f);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    results.total = st->Int(0);
+  }
+  if (results.total == 0 || q.offset >= results.total) return results;
+  std::string marks = !q.marked ? "'', '', '', "
+                                 : "highlight(article_search, 0, char(2), char(3)), "
+                                   "snippet(article_search, 1, char(2), char(3), '…', " +
+                                       std::to_string(kSnippetTokens) + "), "
+                                       "snippet(article_search, 2, char(2), char(3), '…', " +
+                                       std::to_string(kSnippetTokens) + "), ";
+  std::string sql =
+      "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
+      "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.created_by, " + marks +
+      std::string(kRank) + " " + f.sql + " ORDER BY " + std::string(kRank) +
+      ", a.published_at DESC, a.id DESC LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" +
+      std::to_string(f.params.size() + 2);
+  Result<Statement> st = c.Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  BindAll(*st, f);
+  int n = static_cast<int>(f.params.size());
+  st->Bind(n + 1, std::int64_t{q.limit}).Bind(n + 2, std::int64_t{std::max(0, q.offset)});
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) break;
+    core::SearchHit hit;
+    core::ArticleSummary& s = hit.article;
+    s.id = st->Int(0);
+    s.slug = st->Text(1);
+    s.headline = st->Text(2);
+    s.lead = st->Text(3);
+    s.published_at = base::FromUnixSeconds(st->IsNull(4) ? st->Int(5) : st->Int(4));
+    s.updated_at = base::FromUnixSeconds(st->Int(6));
+    s.comment_count = st->Int(7);
+    s.has_body = st->Int(8) != 0;
+    s.top = st->Int(9) != 0;
+    if (!st->IsNull(10)) s.section = core::Section{st->Int(10), st->Text(11), st->Text(12), static_cast<int>(st->Int(13))};
+    s.breaking = st->Int(14) != 0;
+    s.status = core::ArticleStatus::kPublished;
+    s.created_by = st->Int(15);
+    hit.headline = st->Text(16);
+    std::string lead = st->Text(17);
+    std::string body = st->Text(18);
+    // The passage that shows why it matched: the lead's, else the body's,
+    // else (a match in the headline alone) the start of the lead or body.
+    hit.snippet = Marked(lead) ? lead : Marked(body) ? body : !lead.empty() ? lead : body;
+    hit.score = -st->Double(19);
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+Result<std::int64_t> Reindex(Connection& c) {
+  GZ_TRY(c.Exec(kUnindexAll));
+  GZ_TRY(c.Exec(kIndexAll));
+  GZ_TRY(c.Exec(kOptimize));
+  Result<Statement> st = c.Prepare(kCountIndexed);
+  if (!st.ok()) return std::move(st).error();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return st->Int(0);
+}
+
+}  // namespace gazette::storage::sqlite::search_sql

@@ -1,0 +1,34 @@
+// Full-text search on SQLite: the FTS5 table article_search (migration
+// 0006) holds the headline, lead and body text of every published article,
+// under the article's id. Its tokenizer, "gazette", splits, folds and stems
+// words with base/words.h; it and the SQL function gazette_text(html) (the
+// text of a rendered body) are registered on every connection. The index
+// is written by the article writes themselves (content_sql), inside their
+// transaction.
+#pragma once
+
+#include <sqlite3.h>
+
+#include "core/search.h"
+#include "storage/sqlite/connection.h"
+
+namespace gazette::storage::sqlite::search_sql {
+
+// Registers the tokenizer and gazette_text() on a new connection.
+base::Status Register(sqlite3* db);
+
+// Brings the article's entry up to date: indexed when published, removed
+// otherwise (or when the article is gone).
+base::Status IndexArticle(Connection& c, core::Id id);
+
+base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query);
+
+// Empties the index and fills it from the published articles; returns their number.
+base::Result<std::int64_t> Reindex(Connection& c);
+
+// The FTS5 query for the terms: every word quoted (so nothing the reader
+// types is read as query syntax), phrases joined with '+', prefixes as
+// ("w" OR "w" *). Empty when no term has a word.
+std::string MatchExpression(const core::SearchQuery& query);
+
+}  // namespace gazette::storage::sqlite::search_sql
