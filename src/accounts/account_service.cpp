@@ -65,11 +65,13 @@ Result<std::string> NormalizeEmail(std::string_view email) {
   return out;
 }
 
-AccountService::AccountService(AccountStore& store, const base::Clock& clock, AccountSettings settings, Mailer* mailer)
+AccountService::AccountService(AccountStore& store, const base::Clock& clock, AccountSettings settings, Mailer* mailer,
+                               base::EventBus* events)
     : store_(store),
       clock_(clock),
       settings_(std::move(settings)),
       mailer_(mailer),
+      events_(events),
       failures_(settings_.signin_failures, settings_.signin_window) {
   Result<std::string> dummy = HashPassword(NewToken(), settings_.password_cost);
   if (dummy.ok()) dummy_hash_ = *dummy;
@@ -199,7 +201,9 @@ Status AccountService::DeleteAccount(const Visitor& visitor, std::string_view pa
   Result<std::string> hash = store_.PasswordHash(visitor.account.id);
   if (!hash.ok()) return std::move(hash).error();
   if (!VerifyPassword(*hash, password)) return Error::Invalid("The password is wrong.", "password").Keyed("password_wrong");
-  return store_.DeleteAccount(visitor.account.id, clock_.Now());
+  GZ_TRY(store_.DeleteAccount(visitor.account.id, clock_.Now()));
+  if (events_) events_->Publish({"account.deleted", visitor.account.id});
+  return {};
 }
 
 Result<std::string> AccountService::AddUser(std::string_view email, std::string_view display_name, Role role) {

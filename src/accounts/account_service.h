@@ -11,6 +11,7 @@
 #include "accounts/account_store.h"
 #include "accounts/permissions.h"
 #include "accounts/secrets.h"
+#include "base/events.h"
 #include "base/rate_limiter.h"
 
 namespace gazette::accounts {
@@ -68,7 +69,10 @@ Result<std::string> NormalizeEmail(std::string_view email);
 // Thread-safe. The methods that hash passwords take tens of milliseconds.
 class AccountService {
  public:
-  AccountService(AccountStore& store, const base::Clock& clock, AccountSettings settings, Mailer* mailer = nullptr);
+  // `events` hears "account.deleted" (pages show a deleted reader's
+  // comments under another name).
+  AccountService(AccountStore& store, const base::Clock& clock, AccountSettings settings, Mailer* mailer = nullptr,
+                 base::EventBus* events = nullptr);
 
   const AccountSettings& settings() const { return settings_; }
 
@@ -128,6 +132,7 @@ class AccountService {
   const base::Clock& clock_;
   AccountSettings settings_;
   Mailer* mailer_;
+  base::EventBus* events_;
   base::RateLimiter failures_;
   std::string dummy_hash_;  // verified against when the email is unknown, to take the same time
 };

@@ -10,10 +10,12 @@
 #include <mutex>
 
 #include "app/mailer.h"
+#include "app/page_invalidation.h"
 #include "app/stack.h"
 #include "newsroom/scheduler.h"
 #include "base/log.h"
 #include "base/worker_pool.h"
+#include "cache/page_cache.h"
 #include "comments/moderation.h"
 #include "core/reading.h"
 #include "http/access_log.h"
@@ -157,6 +159,34 @@ namespace {
 constexpr int kWriteThreads = 64;
 constexpr std::size_t kWriteQueue = 4096;
 
+// Counters for monitoring (Prometheus' text format), for the machine
+// itself only: the page cache and how writes were grouped.
+http::Response Metrics(const http::Request& request, const cache::PageCache& cache,
+                       const storage::sqlite::GroupCommit::Stats& writes) {
+  if (request.remote_address != "127.0.0.1" && request.remote_address != "::1") {
+    return http::Response::Text(404, "Not Found\n");
+  }
+  cache::CacheStats s = cache.Stats();
+  std::ostringstream out;
+  out << "# Page cache: pages served from memory, rendered, stored, made stale, dropped for room.\n"
+      << "gazette_cache_hits_total " << s.hits << "\n"
+      << "gazette_cache_stale_hits_total " << s.stale_hits << "\n"
+      << "gazette_cache_misses_total " << s.misses << "\n"
+      << "gazette_cache_fills_total " << s.fills << "\n"
+      << "gazette_cache_invalidations_total " << s.invalidations << "\n"
+      << "gazette_cache_evictions_total " << s.evictions << "\n"
+      << "gazette_cache_entries " << s.entries << "\n"
+      << "gazette_cache_bytes " << s.bytes << "\n"
+      << "# Writes: transactions committed and the writes they carried (group commit).\n"
+      << "gazette_write_commits_total " << writes.batches << "\n"
+      << "gazette_writes_total " << writes.jobs << "\n"
+      << "gazette_write_largest_batch " << writes.largest << "\n";
+  http::Response response = http::Response::Text(200, out.str());
+  response.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  response.Set("Cache-Control", "no-store");
+  return response;
+}
+
 // The languages the theme has: the names of its locales/*.toml files.
 std::vector<std::string> ThemeLanguages(const std::string& theme_dir) {
   std::vector<std::string> out;
@@ -187,6 +217,15 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);
   newsroom::SettingsService settings(*parts_->store, DefaultSettings(c), ThemeLanguages(*theme_dir));
   newsroom::Scheduler scheduler(newsroom, *parts_->store, &events);
+  // The page cache hears events first: a page is stale before anyone else
+  // (a live page's script, say) asks for it again.
+  cache::CacheOptions cache_options;
+  cache_options.max_bytes = static_cast<std::size_t>(c.cache_mb) * 1024 * 1024;
+  cache_options.brotli_quality = c.cache_brotli_quality;
+  cache_options.common_headers = site::Site::CommonHeaders();
+  cache::PageCache page_cache(cache_options);
+  PageInvalidation invalidation(page_cache, *parts_->store, *parts_->store);
+  if (c.cache_enabled) invalidation.Listen(events);
   // Webhooks hear the events from now on; the dispatcher sends them once the server runs.
   webhooks::WebhookService webhook_service(*parts_->store, parts_->clock);
   webhook_service.Listen(events);
@@ -219,6 +258,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     base::Result<std::shared_ptr<Stack>> fresh = build();
     if (!fresh.ok()) return std::move(fresh).error();
     retired.push_back(current.exchange(*fresh));
+    page_cache.InvalidateAll();  // every page shows the settings
     base::LogInfo("settings changed: the site now runs with them");
     return {};
   };
@@ -240,7 +280,27 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   options.max_streams = c.live_max_streams;
   if (c.access_log) options.access_log = http::AccessLogTo(STDOUT_FILENO);
   options.common_headers = site::Site::CommonHeaders();
-  http::Server server(options, [&](const http::Request& request) { return current.load()->router.Dispatch(request); });
+  const cache::PageCache::Render route = [&current](const http::Request& request) {
+    return current.load()->router.Dispatch(request);
+  };
+  // Writes by other processes (the command line importing, say) make every
+  // cached page stale; looked for at most every 100 ms, by the requests.
+  std::atomic<std::int64_t> next_look{0};
+  (void)parts_->store->ChangedElsewhere();  // where we start from
+  auto changed_elsewhere = [&] {
+    std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
+    std::int64_t due = next_look.load(std::memory_order_relaxed);
+    if (now < due || !next_look.compare_exchange_strong(due, now + 100)) return;
+    if (parts_->store->ChangedElsewhere()) page_cache.InvalidateAll();
+  };
+  http::Server server(options, [&](const http::Request& request) {
+    if (request.path == "/metrics") return Metrics(request, page_cache, parts_->store->write_batches());
+    if (!c.cache_enabled) return route(request);
+    changed_elsewhere();
+    return page_cache.Serve(request, route);
+  });
   GZ_TRY(server.Listen());
   scheduler.Start();
   dispatcher.Start();

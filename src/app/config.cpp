@@ -85,6 +85,9 @@ const Option kOptions[] = {
     {"feeds", "items", "entries in each RSS and Atom feed", &Config::feed_items},
     {"feeds", "content", "full: the whole text in feeds; summary: the lead or an excerpt", &Config::feed_content},
     {"feeds", "sitemap_urls", "URLs in one article sitemap (at most 50000)", &Config::sitemap_urls},
+    {"cache", "enabled", "keep whole pages in memory and serve them without rendering", &Config::cache_enabled},
+    {"cache", "max_mb", "memory for cached pages, in MiB (identity, gzip and brotli together)", &Config::cache_mb},
+    {"cache", "brotli_quality", "brotli quality used when a page is cached (0-11)", &Config::cache_brotli_quality},
     {"read_next", "mode", "blend: \"Read next\" mixes related articles with the latest; latest: the latest only",
      &Config::read_next_mode},
     {"read_next", "related", "places in \"Read next\" that related articles may take (0 to 5)",
@@ -263,6 +266,8 @@ base::Status ValidateConfig(Config& c, const std::map<std::string, std::string>&
                                                      {"live.max_streams", c.live_max_streams, 1, 1000000},
                                                      {"feeds.items", c.feed_items, 1, 500},
                                                      {"feeds.sitemap_urls", c.sitemap_urls, 1, 50000},
+                                                     {"cache.max_mb", c.cache_mb, 1, 1048576},
+                                                     {"cache.brotli_quality", c.cache_brotli_quality, 0, 11},
                                                      {"read_next.related", c.read_next_related, 0, 5},
                                                      {"read_next.window_days", c.read_next_window_days, 1, 3650}}) {
     if (r.value < r.min || r.value > r.max) {

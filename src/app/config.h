@@ -75,6 +75,11 @@ struct Config {
   int live_heartbeat = 20;        // seconds between heartbeats on a quiet stream
   int live_max_streams = 1000;    // open streams at once; more are answered 503
 
+  // [cache]
+  bool cache_enabled = true;   // whole pages kept in memory, served without rendering
+  int cache_mb = 256;          // memory for cached pages (all encodings)
+  int cache_brotli_quality = 5;  // brotli quality at fill time (0-11)
+
   // [read_next]
   std::string read_next_mode = "blend";  // "blend": related articles and the latest; "latest": the latest only
   int read_next_related = 3;             // places of the five that related articles may take

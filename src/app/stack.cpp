@@ -79,7 +79,8 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   comment_settings.site_policy = comments::ParsePolicy(values.comment_policy).value_or(comments::Policy::kOpen);
   comment_settings.close_after_days = values.close_after_days;
   stack->accounts = std::make_unique<accounts::AccountService>(shared.store, shared.clock,
-                                                              AccountSettingsFrom(c, values.base_url), shared.mailer);
+                                                              AccountSettingsFrom(c, values.base_url), shared.mailer,
+                                                              &shared.events);
   stack->comments = std::make_unique<comments::CommentService>(shared.store, shared.comment_text, shared.clock,
                                                               comment_settings, comments::Pipeline::Default(),
                                                               &shared.events);

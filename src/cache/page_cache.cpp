@@ -279,7 +279,7 @@ void PageCache::Invalidate(std::string_view tag) {
   }
 }
 
-void PageCache::InvalidateWithLists(std::string_view tag, std::string_view list_prefix) {
+void PageCache::InvalidateWithLists(std::string_view tag, const std::function<bool(std::string_view)>& is_list) {
   std::unordered_set<std::string> lists;
   std::string key(tag);
   for (Shard& shard : shards_) {
@@ -288,7 +288,7 @@ void PageCache::InvalidateWithLists(std::string_view tag, std::string_view list_
     if (keys == shard.by_tag.end()) continue;
     for (const std::string& page : keys->second) {
       for (const std::string& t : shard.entries.find(page)->second.tags) {
-        if (t.starts_with(list_prefix)) lists.insert(t);
+        if (is_list(t)) lists.insert(t);
       }
     }
   }

@@ -75,9 +75,9 @@ class PageCache {
   // Marks every page showing `tag` stale; the next request renders it.
   void Invalidate(std::string_view tag);
   // The same, and also every page of the lists those pages belong to (their
-  // tags starting with `list_prefix`): when an article leaves a list, the
+  // tags for which `is_list` holds): when an article leaves a list, the
   // list's later pages move up too.
-  void InvalidateWithLists(std::string_view tag, std::string_view list_prefix);
+  void InvalidateWithLists(std::string_view tag, const std::function<bool(std::string_view)>& is_list);
   void InvalidateAll();
 
   CacheStats Stats() const;

@@ -256,7 +256,7 @@ TEST_F(PageCacheTest, AnArticleLeavingAListMakesTheWholeListStale) {
   cache_.Serve(other.r, sport);
   cache_.Serve(article.r, a);
   EXPECT_EQ(renders_, 4);
-  cache_.InvalidateWithLists("shows:5", "list:");
+  cache_.InvalidateWithLists("shows:5", [](std::string_view t) { return t.starts_with("list:"); });
   cache_.Serve(page1.r, p1);
   cache_.Serve(page2.r, p2);  // shows:6 only, but on the same list: its items moved up
   EXPECT_EQ(renders_, 6);

@@ -178,13 +178,14 @@ Result<Comment> CommentService::Edit(const accounts::Account& author, Id comment
     if (was_counted && !comment.Counted()) GZ_TRY(w.AdjustCommentCount(comment.article_id, -1));
     return {};
   }));
+  Changed(comment_id);
   return comment;
 }
 
 Status CommentService::Delete(const accounts::Account& author, Id comment_id) {
   Result<Comment> found = Own(author, comment_id);
   if (!found.ok()) return std::move(found).error();
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  return Announced(comment_id, store_.WriteComments([&](CommentWriter& w) -> Status {
     Result<Comment> fresh = w.FindComment(comment_id);
     if (!fresh.ok()) return std::move(fresh).error();
     Comment comment = std::move(*fresh);
@@ -196,7 +197,7 @@ Status CommentService::Delete(const accounts::Account& author, Id comment_id) {
     GZ_TRY(w.UpdateComment(comment));
     if (was_counted) GZ_TRY(w.AdjustCommentCount(comment.article_id, -1));
     return {};
-  });
+  }));
 }
 
 Result<Comment> CommentService::Vote(const accounts::Account& voter, Id comment_id, int value) {
@@ -218,6 +219,7 @@ Result<Comment> CommentService::Vote(const accounts::Account& voter, Id comment_
     comment.score = WilsonScore(comment.upvotes, comment.downvotes);
     return w.UpdateComment(comment);
   }));
+  Changed(comment_id);
   return comment;
 }
 
@@ -234,7 +236,8 @@ Status CommentService::Report(const accounts::Account& reporter, Id comment_id, 
   if (comment.account_id == reporter.id) {
     return Error::Forbidden("You cannot report your own comment.").Keyed("report_own");
   }
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  bool hid = false;
+  Status reported = store_.WriteComments([&](CommentWriter& w) -> Status {
     comments::Report report{comment_id, reporter.id, reporter.display_name, std::string(reason), std::string(base::Trim(text)),
                   clock_.Now()};
     Result<std::int64_t> reports = w.AddReport(report);
@@ -252,9 +255,21 @@ Status CommentService::Report(const accounts::Account& reporter, Id comment_id, 
     comment.reports = *reports;
     if (settings_.reports_to_hide > 0 && *reports >= settings_.reports_to_hide) comment.hidden = true;
     GZ_TRY(w.UpdateComment(comment));
-    if (was_counted && !comment.Counted()) GZ_TRY(w.AdjustCommentCount(comment.article_id, -1));
+    hid = was_counted && !comment.Counted();
+    if (hid) GZ_TRY(w.AdjustCommentCount(comment.article_id, -1));
     return {};
   });
+  if (reported.ok() && hid) Changed(comment_id);
+  return reported;
+}
+
+void CommentService::Changed(Id comment_id) const {
+  if (events_) events_->Publish({"comment.changed", comment_id});
+}
+
+Status CommentService::Announced(Id comment_id, Status status) const {
+  if (status.ok()) Changed(comment_id);
+  return status;
 }
 
 Result<ThreadView> CommentService::Thread(Id article_id, Sort sort, int page) {

@@ -96,6 +96,11 @@ class CommentService {
   const base::Clock& clock_;
   CommentSettings settings_;
   Pipeline pipeline_;
+  // Announces that readers see a comment differently (comment.changed).
+  void Changed(Id comment_id) const;
+  // `status`, after announcing the change when it is a success.
+  Status Announced(Id comment_id, Status status) const;
+
   base::EventBus* events_;
 };
 

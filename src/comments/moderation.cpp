@@ -95,14 +95,14 @@ Status ModerationService::Approve(const accounts::Account& moderator, Id comment
     brought_up = !was_counted;
     return Record(w, &moderator, "approve", c.id, c.account_id, c.article_id, "");
   });
-  if (approved.ok() && brought_up && events_) events_->Publish({"comment.approved", comment_id});
+  if (approved.ok() && events_) events_->Publish({brought_up ? "comment.approved" : "comment.changed", comment_id});
   return approved;
 }
 
 Status ModerationService::Reject(const accounts::Account& moderator, Id comment_id, std::string_view reason) {
   GZ_TRY(RequireModerator(moderator));
   GZ_TRY(CheckReason(reason));
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  return Announced("comment.changed", comment_id, store_.WriteComments([&](CommentWriter& w) -> Status {
     Result<Comment> found = w.FindComment(comment_id);
     if (!found.ok()) return Error::NotFound("There is no such comment.");
     Comment c = std::move(*found);
@@ -116,7 +116,7 @@ Status ModerationService::Reject(const accounts::Account& moderator, Id comment_
     GZ_TRY(w.ResolveReports(c.id));
     if (was_counted) GZ_TRY(w.AdjustCommentCount(c.article_id, -1));
     return Record(w, &moderator, "reject", c.id, c.account_id, c.article_id, std::string(base::Trim(reason)));
-  });
+  }));
 }
 
 Status ModerationService::Ban(const accounts::Account& moderator, Id account_id, BanLength length,
@@ -155,33 +155,38 @@ Status ModerationService::Unban(const accounts::Account& moderator, Id account_i
 
 Status ModerationService::Feature(const accounts::Account& moderator, Id comment_id, bool featured) {
   GZ_TRY(RequireModerator(moderator));
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  return Announced("comment.changed", comment_id, store_.WriteComments([&](CommentWriter& w) -> Status {
     Result<Comment> found = w.FindComment(comment_id);
     if (!found.ok() || !found->Counted()) return Error::NotFound("There is no such visible comment.");
     Comment c = std::move(*found);
     c.featured = featured;
     GZ_TRY(w.UpdateComment(c));
     return Record(w, &moderator, featured ? "feature" : "unfeature", c.id, c.account_id, c.article_id, "");
-  });
+  }));
 }
 
 Status ModerationService::SetArticlePolicy(const accounts::Account* actor, Id article_id, std::optional<Policy> policy) {
   if (actor) GZ_TRY(RequireModerator(*actor));
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  return Announced("comments.policy", article_id, store_.WriteComments([&](CommentWriter& w) -> Status {
     GZ_TRY(w.SetArticlePolicy(article_id, policy));
     return Record(w, actor, "policy", std::nullopt, std::nullopt, article_id,
                std::string("article: ") + (policy ? PolicyName(*policy) : "inherit"));
-  });
+  }));
 }
 
 Status ModerationService::SetSectionPolicy(const accounts::Account* actor, std::string_view section_slug,
                                            std::optional<Policy> policy) {
   if (actor) GZ_TRY(RequireModerator(*actor));
-  return store_.WriteComments([&](CommentWriter& w) -> Status {
+  return Announced("comments.section_policy", 0, store_.WriteComments([&](CommentWriter& w) -> Status {
     GZ_TRY(w.SetSectionPolicy(section_slug, policy));
     return Record(w, actor, "policy", std::nullopt, std::nullopt, std::nullopt,
                "section " + std::string(section_slug) + ": " + (policy ? PolicyName(*policy) : "inherit"));
-  });
+  }));
+}
+
+Status ModerationService::Announced(const char* type, Id id, Status status) const {
+  if (status.ok() && events_) events_->Publish({type, id});
+  return status;
 }
 
 Result<std::vector<LogEntry>> ModerationService::Log(const accounts::Account& moderator, int offset, int limit) {

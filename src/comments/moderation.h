@@ -52,6 +52,9 @@ class ModerationService {
   CommentStore& store_;
   const base::Clock& clock_;
   const CommentSettings& settings_;
+  // `status`, after announcing `type` for `id` when it is a success.
+  Status Announced(const char* type, Id id, Status status) const;
+
   base::EventBus* events_;
 };
 

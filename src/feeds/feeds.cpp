@@ -5,6 +5,7 @@
 #include "base/hash.h"
 #include "feeds/xml.h"
 #include "render/excerpt.h"
+#include "web/cache_tags.h"
 #include "web/urls.h"
 
 namespace gazette::feeds {
@@ -114,7 +115,7 @@ FeedEntry Feeds::EntryFor(const core::Article& a) const {
 }
 
 http::Response Feeds::ArticleFeed(const http::Request& request, core::ArticleQuery query, Feed feed,
-                                  Format format) const {
+                                  Format format, std::string list_tag) const {
   query.status = core::ArticleStatus::kPublished;
   query.limit = settings_.items;
   query.offset = 0;
@@ -131,19 +132,24 @@ http::Response Feeds::ArticleFeed(const http::Request& request, core::ArticleQue
                    })->updated;
   }
   bool rss = format == Format::kRss;
-  return Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+  http::Response response =
+      Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+  std::vector<std::string> tags{std::move(list_tag)};
+  for (const core::ArticleSummary& summary : *list) tags.push_back(web::cache::Shows(summary.id));
+  web::cache::Cacheable(response, std::move(tags), std::nullopt);
+  return response;
 }
 
 http::Response Feeds::SiteFeed(const http::Request& request, Format format) const {
   const web::SiteSettings& site = pages_.settings();
   Feed feed = Describe(site.name, pages_.locale().Text("site_description"), "/", web::RssPath(""), web::AtomPath(""));
-  return ArticleFeed(request, core::ArticleQuery{}, std::move(feed), format);
+  return ArticleFeed(request, core::ArticleQuery{}, std::move(feed), format, std::string(web::cache::kAllLists));
 }
 
 http::Response Feeds::ListFeed(const http::Request& request, Kind kind, std::string_view slug, Format format) const {
   std::string file = format == Format::kRss ? "/feed.xml" : "/atom.xml";
   core::ArticleQuery query;
-  std::string name, page;
+  std::string name, page, list_tag;
   if (kind == Kind::kSection) {
     base::Result<core::Section> section = content_.FindSection(slug);
     if (!section.ok()) {
@@ -152,6 +158,7 @@ http::Response Feeds::ListFeed(const http::Request& request, Kind kind, std::str
       return pages_.Error(section.error());
     }
     query.section_id = section->id;
+    list_tag = web::cache::SectionList(section->id);
     name = section->name;
     page = web::SectionPath(section->slug);
   } else if (kind == Kind::kTag) {
@@ -162,24 +169,30 @@ http::Response Feeds::ListFeed(const http::Request& request, Kind kind, std::str
       return pages_.Error(tag.error());
     }
     query.tag_id = tag->id;
+    list_tag = web::cache::TagList(tag->id);
     name = tag->name;
     page = web::TagPath(tag->slug);
   } else {
     base::Result<core::Author> author = content_.FindAuthor(slug);
     if (!author.ok()) return pages_.Error(author.error());
     query.author_id = author->id;
+    list_tag = web::cache::AuthorList(author->id);
     name = author->name;
     page = web::AuthorPath(author->slug);
   }
   Feed feed = Describe(pages_.settings().name + ": " + name, "", page, web::RssPath(page), web::AtomPath(page));
-  return ArticleFeed(request, query, std::move(feed), format);
+  return ArticleFeed(request, query, std::move(feed), format, std::move(list_tag));
 }
 
 http::Response Feeds::CommentFeed(const http::Request& request, std::string_view ref, Format format) const {
   std::optional<core::Id> id = web::ParseArticleRef(ref);
   if (!id) return pages_.NotFound();
   base::Result<core::Article> article = reading_.PublishedArticle(*id);
-  if (!article.ok()) return pages_.Error(article.error());
+  if (!article.ok()) {
+    http::Response missing = pages_.Error(article.error());
+    if (missing.status == 404) web::cache::Cacheable(missing, {web::cache::Article(*id)}, std::nullopt);
+    return missing;
+  }
   base::Result<std::vector<comments::Comment>> recent = comments_.Recent(article->id, settings_.items);
   if (!recent.ok()) return pages_.Error(recent.error());
   const render::Locale& locale = pages_.locale();
@@ -203,7 +216,10 @@ http::Response Feeds::CommentFeed(const http::Request& request, std::string_view
     feed.entries.push_back(std::move(entry));
   }
   bool rss = format == Format::kRss;
-  return Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+  http::Response response =
+      Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+  web::cache::Cacheable(response, {web::cache::Article(article->id), web::cache::Comments(article->id)}, std::nullopt);
+  return response;
 }
 
 http::Response Feeds::Robots() const {
@@ -211,6 +227,7 @@ http::Response Feeds::Robots() const {
   http::Response response =
       http::Response::Text(200, RobotsTxt(disallow, {Absolute("/sitemap.xml"), Absolute("/sitemap-news.xml")}));
   response.Set("Cache-Control", "no-cache");
+  web::cache::Cacheable(response, {std::string(web::cache::kSite)}, std::nullopt);
   return response;
 }
 
@@ -228,7 +245,7 @@ http::Response Feeds::SitemapIndex(const http::Request& request) const {
     sitemaps.push_back({Absolute("/sitemaps/articles-" + std::to_string(page) + ".xml"), std::nullopt});
     after = SitemapPageStart(page + 1, size);
   }
-  return Answer(request, SitemapIndexXml(sitemaps), kXmlContentType, std::nullopt);
+  return Sitemaps(Answer(request, SitemapIndexXml(sitemaps), kXmlContentType, std::nullopt), std::nullopt);
 }
 
 http::Response Feeds::Sitemap(const http::Request& request, std::string_view name) const {
@@ -269,7 +286,7 @@ http::Response Feeds::PagesSitemap(const http::Request& request) const {
     query.author_id = a.id;
     if (has_published(query)) urls.push_back({Absolute(web::AuthorPath(a.slug)), std::nullopt});
   }
-  return Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt);
+  return Sitemaps(Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }
 
 http::Response Feeds::ArticleSitemap(const http::Request& request, int page) const {
@@ -283,7 +300,7 @@ http::Response Feeds::ArticleSitemap(const http::Request& request, int page) con
     urls.push_back({Absolute(web::ArticlePath(ref.id, ref.slug)), std::max(ref.published_at, ref.updated_at)});
   }
   if (urls.empty()) return pages_.NotFound();  // the index names only pages with articles
-  return Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt);
+  return Sitemaps(Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }
 
 http::Response Feeds::NewsSitemap(const http::Request& request) const {
@@ -293,11 +310,20 @@ http::Response Feeds::NewsSitemap(const http::Request& request) const {
   base::Result<std::vector<core::ArticleSummary>> list = content_.ListArticles(query);
   if (!list.ok()) return pages_.Error(list.error());
   std::vector<NewsUrl> urls;
+  std::optional<base::Timestamp> until;  // when the oldest one leaves the window
   for (const core::ArticleSummary& s : *list) {
     urls.push_back({Absolute(web::ArticlePath(s.id, s.slug)), s.headline, s.published_at});
+    base::Timestamp leaves = s.published_at + std::chrono::duration_cast<std::chrono::seconds>(kNewsWindow);
+    until = until ? std::min(*until, leaves) : leaves;
   }
-  return Answer(request, NewsSitemapXml(urls, pages_.settings().name, pages_.locale().code()), kXmlContentType,
-                std::nullopt);
+  return Sitemaps(Answer(request, NewsSitemapXml(urls, pages_.settings().name, pages_.locale().code()),
+                         kXmlContentType, std::nullopt),
+                  until);
+}
+
+http::Response Feeds::Sitemaps(http::Response response, std::optional<base::Timestamp> until) const {
+  web::cache::Cacheable(response, {std::string(web::cache::kSitemaps)}, until);
+  return response;
 }
 
 }  // namespace gazette::feeds

@@ -50,7 +50,11 @@ class Feeds {
   http::Response NewsSitemap(const http::Request& request) const;
 
   // A feed of the newest published articles the query matches.
-  http::Response ArticleFeed(const http::Request& request, core::ArticleQuery query, Feed feed, Format format) const;
+  // `list_tag` names the list for the page cache (web/cache_tags.h).
+  http::Response ArticleFeed(const http::Request& request, core::ArticleQuery query, Feed feed, Format format,
+                             std::string list_tag) const;
+  // A sitemap, for the page cache: changes with every publication, or at `until`.
+  http::Response Sitemaps(http::Response response, std::optional<base::Timestamp> until) const;
   FeedEntry EntryFor(const core::Article& article) const;
   // `feed` with the site's details and the addresses of `page_path`'s feeds filled in.
   Feed Describe(std::string title, std::string description, const std::string& page_path, const std::string& rss,

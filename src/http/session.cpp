@@ -133,10 +133,12 @@ asio::awaitable<Response> AwaitDeferred(std::shared_ptr<Deferred> deferred) {
 struct StreamWatch {
   asio::steady_timer* timer = nullptr;  // the loop's wait; null once the stream is over
   bool peer_gone = false;
+  bool woken = false;  // a wake-up came while the loop was not waiting (writing, say)
   std::array<char, 512> sink{};
 };
 
 void Nudge(StreamWatch& watch) {
+  watch.woken = true;
   if (watch.timer) watch.timer->cancel();
 }
 
@@ -238,8 +240,13 @@ asio::awaitable<std::size_t> ServeStream(Server::Impl& server, Worker& worker, C
       last_write = steady_clock::now();
     }
     if (head || taken.closed || watch->peer_gone || server.draining.load()) break;
+    if (watch->woken) {  // pushed or closed meanwhile: take it before waiting
+      watch->woken = false;
+      continue;
+    }
     timer.expires_at(beats ? last_write + interval : SteadyTime::max());
     auto [wait_ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    watch->woken = false;
     if (!wait_ec && beats && !watch->peer_gone) {
       AppendChunk(out, heartbeat, chunked);
       bytes += heartbeat.size();

@@ -58,6 +58,10 @@ Hub::~Hub() = default;
 
 void Hub::Listen(base::EventBus& bus) {
   bus.Subscribe([this](const base::Event& event) {
+    // Only what a stream carries: votes and the like are frequent and not for live pages.
+    static constexpr std::string_view kCarried[] = {"article.published", "article.updated", "article.unpublished",
+                                                    "comment.created", "comment.approved"};
+    if (std::find(std::begin(kCarried), std::end(kCarried), event.type) == std::end(kCarried)) return;
     if (!thread_.TrySubmit([this, event] { Handle(event); })) {
       base::LogWarning("live updates: the queue is full; dropped " + event.type + " " + std::to_string(event.id));
     }

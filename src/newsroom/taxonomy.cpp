@@ -52,6 +52,9 @@ Result<T> NewsroomService::Taxonomy(const Account& actor, const std::function<Re
     value = std::move(*r);
     return {};
   }));
+  // Names and addresses of sections and tags show on every page (the
+  // navigation, rubrics, tags): pages that cache them hear of it.
+  if (events_) events_->Publish({"taxonomy.changed", 0});
   return std::move(*value);
 }
 

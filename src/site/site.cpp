@@ -1,5 +1,7 @@
 #include "site/site.h"
 
+#include <algorithm>
+
 #include "base/log.h"
 #include "http/form.h"
 #include "http/status.h"
@@ -7,6 +9,7 @@
 #include "render/time_labels.h"
 #include "site/breaking.h"
 #include "site/metadata.h"
+#include "web/cache_tags.h"
 #include "web/comment_view.h"
 #include "web/json.h"
 #include "web/urls.h"
@@ -71,7 +74,7 @@ http::Response Site::Front(const http::Request&) const {
   frame.description = pages_.locale().Text("site_description");
   frame.scripts = {"live.js"};
   DescribeFront(frame, SiteInfoOf(pages_));
-  return pages_.Render(200, "front.tpl", frame, [&](render::Dict& content) {
+  http::Response response = pages_.Render(200, "front.tpl", frame, [&](render::Dict& content) {
     FillBreaking(content, view, *front);
     if (front->top_story) {
       const core::Article& top = *front->top_story;
@@ -97,18 +100,38 @@ http::Response Site::Front(const http::Request&) const {
       if (static_cast<int>(front->latest.size()) >= kFrontItems) latest.Show("MORE");
     }
   });
+  std::vector<std::string> tags{std::string(web::cache::kAllLists)};
+  if (front->top_story) {
+    tags.push_back(web::cache::Shows(front->top_story->id));
+    tags.push_back(web::cache::Comments(front->top_story->id));  // its comment count
+  }
+  for (const core::ArticleSummary& item : front->latest) tags.push_back(web::cache::Shows(item.id));
+  // Today's labels turn into dates at midnight; a breaking article leaves the strip when it ages.
+  base::Timestamp until = web::cache::NextMidnight(view.now, pages_.settings().zone);
+  for (const core::ArticleSummary& b : RecentBreaking(*front, view.now)) {
+    until = std::min(until, b.published_at + std::chrono::duration_cast<std::chrono::seconds>(kBreakingFor));
+  }
+  web::cache::Cacheable(response, std::move(tags), until);
+  return response;
 }
 
 http::Response Site::Article(const http::Request& request, std::string_view ref) const {
   std::optional<core::Id> id = web::ParseArticleRef(ref);
   if (!id) return pages_.NotFound();
   base::Result<core::Article> article = reading_.PublishedArticle(*id);
-  if (!article.ok()) return pages_.Error(article.error());
+  if (!article.ok()) {
+    // Not there (yet): kept until the article is published.
+    http::Response missing = pages_.Error(article.error());
+    if (missing.status == 404) web::cache::Cacheable(missing, {web::cache::Article(*id)}, std::nullopt);
+    return missing;
+  }
   std::string canonical = web::ArticlePath(article->id, article->slug);
   if (request.path != canonical) {
     std::string location = canonical;
     if (!request.query.empty()) location.append("?").append(request.query);
-    return http::Response::Redirect(301, location);
+    http::Response moved = http::Response::Redirect(301, location);
+    web::cache::Cacheable(moved, {web::cache::Article(*id)}, std::nullopt);
+    return moved;
   }
   base::Result<std::vector<core::ArticleSummary>> next = reading_.ReadNext(*article, kReadNextItems);
   if (!next.ok()) return pages_.Error(next.error());
@@ -128,7 +151,7 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
   frame.current_section = a.section ? a.section->slug : "";
   frame.scripts = {"comments.js", "live.js"};
   DescribeArticle(frame, a, SiteInfoOf(pages_), pages_.locale());
-  return pages_.Render(200, "article.tpl", frame, [&](render::Dict& content) {
+  http::Response response = pages_.Render(200, "article.tpl", frame, [&](render::Dict& content) {
     content.Set("headline", a.headline);
     if (a.headline.size() > kLongHeadlineBytes) content.Show("LONG");
     if (!a.lead.empty()) content.Add("LEAD").Set("lead", a.lead);
@@ -170,6 +193,17 @@ http::Response Site::Article(const http::Request& request, std::string_view ref)
     }
     FillComments(content, a, *thread, canonical);
   });
+  std::vector<std::string> tags{web::cache::Article(a.id), web::cache::Comments(a.id),
+                                std::string(web::cache::kAllLists)};  // "Read next" follows the latest news
+  for (const core::ArticleSummary& item : *next) tags.push_back(web::cache::Shows(item.id));
+  base::Timestamp until = web::cache::NextMidnight(view.now, pages_.settings().zone);
+  // The comment form gives way to "closed" when the thread closes.
+  if (int days = comments_.settings().close_after_days; days > 0 && thread->policy != comments::Policy::kClosed) {
+    base::Timestamp closes = a.published_at.value_or(a.created_at) + std::chrono::days(days);
+    if (closes > view.now) until = std::min(until, closes);
+  }
+  web::cache::Cacheable(response, std::move(tags), until);
+  return response;
 }
 
 void Site::FillComments(render::Dict& content, const core::Article& a, const comments::ThreadView& thread,
@@ -223,7 +257,8 @@ void Site::FillComments(render::Dict& content, const core::Article& a, const com
 }
 
 http::Response Site::Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
-                             const std::string& path, const std::string& current_section, bool own_feed) const {
+                             const std::string& path, const std::string& current_section, std::string list_tag,
+                             bool own_feed) const {
   std::optional<int> page = PageNumber(request);
   if (!page) return pages_.Error(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
   base::Result<core::Listing> listing = reading_.List(query, *page, kPageItems);
@@ -239,7 +274,7 @@ http::Response Site::Listing(const http::Request& request, core::ArticleQuery qu
   frame.current_section = current_section;
   frame.scripts = {"live.js"};  // relabels times after midnight
   DescribeListing(frame, title, path, own_feed, SiteInfoOf(pages_));
-  return pages_.Render(200, "listing.tpl", frame, [&](render::Dict& content) {
+  http::Response response = pages_.Render(200, "listing.tpl", frame, [&](render::Dict& content) {
     content.Set("heading", title);
     if (listing->items.empty()) {
       content.Show("EMPTY");
@@ -249,6 +284,10 @@ http::Response Site::Listing(const http::Request& request, core::ArticleQuery qu
     }
     web::FillPagination(content, view, listing->page, listing->pages, path);
   });
+  std::vector<std::string> tags{std::move(list_tag)};
+  for (const core::ArticleSummary& item : listing->items) tags.push_back(web::cache::Shows(item.id));
+  web::cache::Cacheable(response, std::move(tags), web::cache::NextMidnight(view.now, pages_.settings().zone));
+  return response;
 }
 
 // 301 to the new address of something renamed, keeping the query.
@@ -266,7 +305,8 @@ http::Response Site::SectionPage(const http::Request& request, std::string_view 
   }
   core::ArticleQuery query;
   query.section_id = section->id;
-  return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug, true);
+  return Listing(request, query, section->name, web::SectionPath(section->slug), section->slug,
+                 web::cache::SectionList(section->id), true);
 }
 
 http::Response Site::TagPage(const http::Request& request, std::string_view slug) const {
@@ -278,7 +318,7 @@ http::Response Site::TagPage(const http::Request& request, std::string_view slug
   }
   core::ArticleQuery query;
   query.tag_id = tag->id;
-  return Listing(request, query, tag->name, web::TagPath(tag->slug), "", true);
+  return Listing(request, query, tag->name, web::TagPath(tag->slug), "", web::cache::TagList(tag->id), true);
 }
 
 http::Response Site::AuthorPage(const http::Request& request, std::string_view slug) const {
@@ -286,11 +326,13 @@ http::Response Site::AuthorPage(const http::Request& request, std::string_view s
   if (!author.ok()) return pages_.Error(author.error());
   core::ArticleQuery query;
   query.author_id = author->id;
-  return Listing(request, query, author->name, web::AuthorPath(author->slug), "", true);
+  return Listing(request, query, author->name, web::AuthorPath(author->slug), "", web::cache::AuthorList(author->id),
+                 true);
 }
 
 http::Response Site::Latest(const http::Request& request) const {
-  return Listing(request, core::ArticleQuery{}, pages_.locale().Text("latest_news"), "/latest", "");
+  return Listing(request, core::ArticleQuery{}, pages_.locale().Text("latest_news"), "/latest", "",
+                 std::string(web::cache::kAllLists));
 }
 
 http::Response Site::Asset(const http::Request& request, std::string_view file) const {

@@ -44,8 +44,10 @@ class Site {
 
   // A listing page: `title` over page N of the query's articles; `own_feed`
   // when the listing has feeds of its own (sections, tags, authors).
+  // `list_tag` names the list for the page cache (web/cache_tags.h).
   http::Response Listing(const http::Request& request, core::ArticleQuery query, const std::string& title,
-                         const std::string& path, const std::string& current_section, bool own_feed = false) const;
+                         const std::string& path, const std::string& current_section, std::string list_tag,
+                         bool own_feed = false) const;
   // The comment block of an article page.
   void FillComments(render::Dict& content, const core::Article& article, const comments::ThreadView& thread,
                     const std::string& canonical) const;

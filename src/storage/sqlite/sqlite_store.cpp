@@ -332,6 +332,22 @@ Result<std::optional<core::Id>> SqliteStore::RenamedArticle(std::string_view slu
 
 Status SqliteStore::Transact(const std::function<Status(Connection&)>& work) { return group_.Run(work); }
 
+bool SqliteStore::ChangedElsewhere() {
+  std::unique_lock lock(write_mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) return false;
+  // On the write connection, data_version moves only when another
+  // connection commits; this process's readers never write.
+  Result<Statement> st = writer_->Prepare("PRAGMA data_version");
+  if (!st.ok()) return false;
+  Result<bool> row = st->Step();
+  if (!row.ok() || !*row) return false;
+  std::int64_t version = st->Int(0);
+  (void)st->Step();
+  bool changed = data_version_ >= 0 && version != data_version_;
+  data_version_ = version;
+  return changed;
+}
+
 template <class T>
 Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>& work) {
   std::optional<T> value;

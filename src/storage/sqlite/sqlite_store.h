@@ -43,6 +43,11 @@ class SqliteStore final : public core::ContentStore,
   // How writes were grouped so far.
   GroupCommit::Stats write_batches() const { return group_.stats(); }
 
+  // True when another process (the command line, say) committed to the
+  // file since the last call that answered. Never waits: while this
+  // process is writing, it answers false and looks again next time.
+  bool ChangedElsewhere();
+
   // Brings the schema up to date (see storage/sql/migrations.h), or up to
   // version `up_to` (for tests of the migrations themselves).
   base::Result<sql::MigrationReport> Migrate(std::optional<int> up_to = std::nullopt);
@@ -155,6 +160,7 @@ class SqliteStore final : public core::ContentStore,
   std::mutex write_mutex_;  // guards writer_
   std::unique_ptr<Connection> writer_;
   GroupCommit group_;
+  std::int64_t data_version_ = -1;  // the writer's view of other connections' commits; guarded by write_mutex_
   std::mutex pool_mutex_;   // guards idle_
   std::vector<std::unique_ptr<Connection>> idle_;
 };
