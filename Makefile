@@ -1,6 +1,7 @@
 # Gazette. On a fresh Debian 12 machine:
 #   make run    install dependencies, build, create a demo site, serve it
 #   make test   install dependencies, build, run every test
+#   make bench  Gazette against nginx on this machine (docs/performance.md)
 # Also: make build, make deps, make clean.
 
 BUILD_DIR ?= build
@@ -12,7 +13,7 @@ ADMIN     ?= admin@example.org
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build run test test-asan fuzz deps deps-test clean
+.PHONY: all build run test test-asan fuzz bench deps deps-test clean
 
 all: build
 
@@ -46,6 +47,12 @@ test-asan: deps-test
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAZETTE_SANITIZE=ON
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L 'unit|contract|e2e'
+
+# Not part of `make test`: the server pinned to one core and wrk to the
+# other, against nginx serving the same bytes (bench/run.py).
+bench: deps-test build
+	@scripts/install-deps bench
+	GAZETTE_BIN=$(abspath $(BUILD_DIR))/gazette python3 bench/run.py
 
 # Runs each libFuzzer target of fuzz/ for FUZZ_SECONDS (built with clang).
 fuzz: deps

@@ -71,6 +71,13 @@ bool OwnHeader(std::string_view name) {
   return false;
 }
 
+// Cache-Control: no-cache (or Pragma: no-cache, from HTTP/1.0 clients).
+bool WantsFresh(const http::Request& request) {
+  bool fresh = false;
+  ForEachItem(request.Header("Cache-Control"), [&](std::string_view d) { fresh = fresh || IEquals(d, "no-cache"); });
+  return fresh || IEquals(Trim(request.Header("Pragma")), "no-cache");
+}
+
 }  // namespace
 
 Encoding Negotiate(std::string_view accept_encoding) {
@@ -230,7 +237,11 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
         entry.stale = true;
         Count(invalidations_);
       }
-      if (!entry.stale || entry.rendering) {
+      // A client that asks for a fresh copy (a live page refreshing itself
+      // after an event: fetch's no-store sends Cache-Control: no-cache)
+      // renders it rather than take the previous bytes.
+      bool wants_fresh = entry.stale && entry.rendering && WantsFresh(request);
+      if (!entry.stale || (entry.rendering && !wants_fresh)) {
         Count(entry.stale ? stale_hits_ : hits_);
         shard.lru.splice(shard.lru.begin(), shard.lru, entry.lru);
         return Answer(entry, request);

@@ -219,6 +219,14 @@ TEST_F(PageCacheTest, WhileOneRequestRendersAStalePageOthersGetThePreviousBytes)
     return http::Response::Html(200, "x");
   });
   EXPECT_NE(Wire(meanwhile).find("old"), std::string::npos);
+  // One that asks for a fresh copy renders it itself.
+  Req fresh("/", {{"Cache-Control", "no-cache"}});
+  http::Response own = cache_.Serve(fresh.r, [](const http::Request&) {
+    http::Response r = http::Response::Html(200, "own render");
+    r.cache_tags = {"list"};
+    return r;
+  });
+  EXPECT_NE(Wire(own).find("own render"), std::string::npos);
   release = true;
   renderer.join();
   EXPECT_NE(Wire(cache_.Serve(a.r, Renderer("unused", {"list"}))).find("new"), std::string::npos);

@@ -77,7 +77,16 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
   // The checks read the author's and the address's recent comments inside
   // the transaction: concurrent posts, which the store commits together,
   // then count against each other's limits.
+  std::optional<Comment> earlier;  // the same submission, stored by a request that ran meanwhile
   Status written = store_.WriteComments([&](CommentWriter& w) -> Status {
+    if (!nonce.empty()) {
+      Result<std::optional<Comment>> found = w.FindByNonce(author.id, nonce);
+      if (!found.ok()) return std::move(found).error();
+      if (*found) {
+        earlier = std::move(**found);
+        return {};
+      }
+    }
     Result<std::vector<Comment>> recent = w.ByAccountSince(author.id, now - LongestWindow(settings_));
     if (!recent.ok()) return std::move(recent).error();
     s.recent_by_author = std::move(*recent);
@@ -101,6 +110,7 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
     }
     return {};
   });
+  if (written.ok() && earlier) return PostResult{*earlier, earlier->status == CommentStatus::kPending, true};
   if (!written.ok()) {
     // Two copies of one submission raced: the other one won; answer with it.
     if (written.error().code == base::ErrorCode::kConflict && !nonce.empty()) {
