@@ -6,6 +6,7 @@ local users = {}
 local counter = 0
 local article = os.getenv("GAZETTE_BENCH_ARTICLE") or "1"
 local origin = os.getenv("GAZETTE_BENCH_ORIGIN") or "http://127.0.0.1"
+local run = os.getenv("GAZETTE_BENCH_RUN") or "0"  -- texts differ between runs too
 
 function init(args)
   for line in io.lines(os.getenv("GAZETTE_BENCH_USERS")) do
@@ -23,8 +24,8 @@ end
 function request()
   counter = counter + 1
   local user = users[(counter % #users) + 1]
-  local body = string.format('{"body": "Reader comment %d-%d: the tram line should reach the harbour by spring."}',
-                             thread_id or 0, counter)
+  local body = string.format('{"body": "Reader comment %s-%d-%d: the tram line should reach the harbour by spring."}',
+                             run, thread_id or 0, counter)
   return wrk.format("POST", "/api/v1/articles/" .. article .. "/comments", {
     ["Content-Type"] = "application/json",
     ["Cookie"] = user.cookie,

@@ -85,6 +85,8 @@ def wrk(url, seconds, headers=(), script=None, env=None, connections=CONNECTIONS
     out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if m or "Socket errors" in out:
+        print(f"note: {url} answered errors:\n{out}", file=sys.stderr)
     p50 = None
     if latency:
         lm = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
@@ -108,6 +110,13 @@ class Nginx:
     def put(self, name, body):
         (self.dir / "www" / name).write_bytes(body)
         (self.dir / "www" / (name + ".gz")).write_bytes(gzip.compress(body, 6))
+        # nginx's workers run as an unprivileged user: they must be able to read these.
+        for path in (self.dir.parent, self.dir, self.dir / "www", self.dir / "www" / name, self.dir / "www" / (name + ".gz")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        import urllib.request
+        served = urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{name}").read()
+        if served != body:
+            sys.exit(f"nginx does not serve the same bytes for /{name}: see {self.dir}/nginx-error.log")
 
     def stop(self):
         self.process.terminate()
@@ -195,7 +204,8 @@ def main():
         users.write_text("".join(f"{cookie}\t{csrf}\n" for _, cookie, csrf in readers(server, 32, "poster")))
         env = {"GAZETTE_BENCH_USERS": str(users), "GAZETTE_BENCH_ARTICLE": str(seed["id"]), "GAZETTE_BENCH_ORIGIN": server.base}
         posts = []
-        for _ in range(args.runs):
+        for run in range(args.runs):
+            env["GAZETTE_BENCH_RUN"] = str(run)
             rps, errors, _ = wrk(f"{server.base}/", args.seconds, script=ROOT / "bench" / "post_comments.lua", env=env)
             posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
         results["comment_posts_per_s"] = statistics.median(posts)

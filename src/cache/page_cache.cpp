@@ -275,34 +275,32 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
   return answer;
 }
 
-void PageCache::Invalidate(std::string_view tag) {
-  epoch_.fetch_add(1);
+template <class F>
+void PageCache::ForEachTagged(std::string_view tag, F f) {
   std::string key(tag);
   for (Shard& shard : shards_) {
     std::lock_guard lock(shard.mutex);
     auto keys = shard.by_tag.find(key);
     if (keys == shard.by_tag.end()) continue;
-    for (const std::string& page : keys->second) {
-      Entry& entry = shard.entries.find(page)->second;
-      if (!entry.stale) Count(invalidations_);
-      entry.stale = true;
-    }
+    for (const std::string& page : keys->second) f(shard.entries.find(page)->second);
   }
+}
+
+void PageCache::Invalidate(std::string_view tag) {
+  epoch_.fetch_add(1);
+  ForEachTagged(tag, [this](Entry& entry) {
+    if (!entry.stale) Count(invalidations_);
+    entry.stale = true;
+  });
 }
 
 void PageCache::InvalidateWithLists(std::string_view tag, const std::function<bool(std::string_view)>& is_list) {
   std::unordered_set<std::string> lists;
-  std::string key(tag);
-  for (Shard& shard : shards_) {
-    std::lock_guard lock(shard.mutex);
-    auto keys = shard.by_tag.find(key);
-    if (keys == shard.by_tag.end()) continue;
-    for (const std::string& page : keys->second) {
-      for (const std::string& t : shard.entries.find(page)->second.tags) {
-        if (is_list(t)) lists.insert(t);
-      }
+  ForEachTagged(tag, [&](const Entry& entry) {
+    for (const std::string& t : entry.tags) {
+      if (is_list(t)) lists.insert(t);
     }
-  }
+  });
   Invalidate(tag);
   for (const std::string& list : lists) Invalidate(list);
 }

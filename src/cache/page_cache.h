@@ -117,6 +117,9 @@ class PageCache {
   // Builds an entry from a rendered response.
   Entry Build(const http::Response& response) const;
   void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);
+  // Calls `f(entry)` for each page tagged `tag`, under its shard's lock.
+  template <class F>
+  void ForEachTagged(std::string_view tag, F f);
   void Drop(Shard& shard, std::unordered_map<std::string, Entry, Hash, std::equal_to<>>::iterator it);
   void Count(std::atomic<std::uint64_t>& counter) { counter.fetch_add(1, std::memory_order_relaxed); }
 

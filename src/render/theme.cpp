@@ -3,8 +3,13 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace gazette::render {
@@ -74,12 +79,15 @@ base::Result<std::unique_ptr<Theme>> Theme::Load(const std::string& dir, const s
   theme->cache_ = std::make_unique<ctemplate::TemplateCache>();
   theme->cache_->SetTemplateRootDirectory(templates.string());
   bool has_layout = false;
+  std::map<std::string, std::string> sources;  // file name -> text
   for (const auto& entry : fs::directory_iterator(templates)) {
     if (entry.path().extension() != ".tpl") continue;
     std::string name = entry.path().filename().string();
     std::ifstream in(entry.path());
     std::string first_line;
     std::getline(in, first_line);
+    std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    sources[name] = first_line + "\n" + rest;
     if (first_line.rfind(kAutoescape, 0) != 0) {
       return base::Error::Invalid(entry.path().string() + ":1: a template must start with " + std::string(kAutoescape),
                                   "theme");
@@ -92,13 +100,72 @@ base::Result<std::unique_ptr<Theme>> Theme::Load(const std::string& dir, const s
   }
   if (!has_layout) return base::Error::Invalid(templates.string() + " has no layout.tpl.", "theme");
   theme->cache_->Freeze();
+  theme->IndexTextUse(sources);
   return theme;
+}
+
+// Setting every locale text (hundreds) into each page's dictionary costs
+// more than expanding the page; so each template gets the texts it and the
+// templates it includes name. An include {{>FEED}} is the file feed.tpl
+// (Dict::Include's convention); one that names no file gets every text.
+void Theme::IndexTextUse(const std::map<std::string, std::string>& sources) {
+  static const std::regex kText(R"(\{\{\s*(t_[A-Za-z0-9_]+))");
+  static const std::regex kInclude(R"(\{\{>\s*([A-Z0-9_]+)\s*\}\})");
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < globals_.size(); ++i) index[globals_[i].first] = i;
+  std::map<std::string, std::set<std::size_t>> own;
+  std::map<std::string, std::vector<std::string>> includes;
+  for (const auto& [name, text] : sources) {
+    for (std::sregex_iterator m(text.begin(), text.end(), kText), end; m != end; ++m) {
+      if (auto it = index.find((*m)[1].str()); it != index.end()) own[name].insert(it->second);
+    }
+    for (std::sregex_iterator m(text.begin(), text.end(), kInclude), end; m != end; ++m) {
+      std::string included = (*m)[1].str();
+      if (included == "CONTENT") continue;  // the page's own template, added at render time
+      std::transform(included.begin(), included.end(), included.begin(), [](unsigned char c) { return std::tolower(c); });
+      includes[name].push_back(included + ".tpl");
+    }
+  }
+  for (const auto& [name, text] : sources) {
+    std::set<std::size_t> all;
+    std::vector<std::string> pending{name};
+    std::set<std::string> seen;
+    bool everything = false;
+    while (!pending.empty() && !everything) {
+      std::string next = pending.back();
+      pending.pop_back();
+      if (!seen.insert(next).second) continue;
+      if (!sources.count(next)) {
+        everything = true;
+        break;
+      }
+      all.insert(own[next].begin(), own[next].end());
+      for (const std::string& inc : includes[next]) pending.push_back(inc);
+    }
+    std::vector<std::size_t>& used = texts_used_[name];
+    if (everything) {
+      for (std::size_t i = 0; i < globals_.size(); ++i) used.push_back(i);
+    } else {
+      used.assign(all.begin(), all.end());
+    }
+  }
 }
 
 std::string Theme::Render(std::string_view content_template,
                           const std::function<void(Dict& layout, Dict& content)>& fill) const {
   ctemplate::TemplateDictionary root("layout");
-  for (const auto& [name, text] : globals_) root.SetTemplateGlobalValueWithoutCopy(Ts(name), Ts(text));
+  auto set_texts = [&](std::string_view file) {
+    auto used = texts_used_.find(std::string(file));
+    if (used == texts_used_.end()) {
+      for (const auto& [name, text] : globals_) root.SetTemplateGlobalValueWithoutCopy(Ts(name), Ts(text));
+      return;
+    }
+    for (std::size_t i : used->second) {
+      root.SetTemplateGlobalValueWithoutCopy(Ts(globals_[i].first), Ts(globals_[i].second));
+    }
+  };
+  set_texts("layout.tpl");
+  set_texts(content_template);
   for (const auto& [name, url] : assets_.urls()) root.SetTemplateGlobalValueWithoutCopy(Ts(name), Ts(url));
   ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
   content->SetFilename(Ts(content_template));

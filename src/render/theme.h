@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,6 +72,9 @@ class Theme {
   AssetSet assets_;
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::vector<std::pair<std::string, std::string>> globals_;  // {"t_key", text}
+  // Template file -> the globals_ it (with what it includes) names.
+  std::map<std::string, std::vector<std::size_t>> texts_used_;
+  void IndexTextUse(const std::map<std::string, std::string>& sources);
 };
 
 }  // namespace gazette::render

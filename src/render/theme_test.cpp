@@ -79,6 +79,20 @@ TEST_F(RenderTest, EscapesByContextAndLoops) {
   EXPECT_NE(html.find("<b>Read next</b>"), std::string::npos);
 }
 
+TEST_F(RenderTest, PagesGetTheTextsOfTheTemplatesTheyInclude) {
+  Write("page.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<h1>{{t_latest_news}}</h1>{{>FEED}}");
+  Write("feed.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<b>{{t_read_next}}</b>");
+  Write("other.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<i>{{t_search_button}}</i>");
+  auto theme = Theme::Load(dir_.string(), "en");
+  ASSERT_TRUE(theme.ok()) << theme.error().message;
+  std::string html = (*theme)->Render("page.tpl", [](Dict&, Dict& content) { content.Include("FEED", "feed.tpl"); });
+  EXPECT_NE(html.find("<h1>Latest news</h1>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<b>Read next</b>"), std::string::npos) << html;  // through the include
+  // A template a page does not use brings no texts along.
+  std::string other = (*theme)->Render("other.tpl", [](Dict&, Dict&) {});
+  EXPECT_NE(other.find("<i>Search</i>"), std::string::npos) << other;
+}
+
 TEST_F(RenderTest, RefusesTemplatesWithoutAutoescape) {
   Write("bad.tpl", "<p>{{x}}</p>");
   auto theme = Theme::Load(dir_.string(), "en");
