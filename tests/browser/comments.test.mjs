@@ -356,6 +356,9 @@ async function readerJourney(moderator, runId) {
     if (state.section) {
       gazette('comment-policy', '--db', moderator.db, '--section', state.section, 'premoderated');
       state.premoderated = true;
+      // A change made by another process reaches cached pages within 100 ms
+      // (docs/architecture.md, "The page cache"): a person reloading takes longer.
+      await page.waitForTimeout(150);
       await page.reload();
       await scriptReady(page);
       check((await comments.innerText()).includes(TEXT.premoderatedNote), where,
