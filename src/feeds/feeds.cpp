@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "base/hash.h"
 #include "feeds/xml.h"
 #include "render/excerpt.h"
 #include "web/cache_tags.h"
@@ -60,18 +59,15 @@ void Feeds::AddRoutes(http::Router& router) {
   router.Get("/sitemaps/{name}", [this](const http::Request& r, const http::PathParams& p) { return Sitemap(r, p.Get("name")); });
 }
 
-http::Response Feeds::Answer(const http::Request& request, std::string body, const char* content_type,
+http::Response Feeds::Answer(std::string body, const char* content_type,
                              std::optional<base::Timestamp> modified) const {
+  // Validators and 304s come from the page cache, which keeps every feed;
+  // a 304 made here could never be stored and would render the feed anew
+  // for every feed reader asking whether it changed.
   http::Response response;
-  std::string etag = "\"" + base::HexDigest(body, 32) + "\"";
   response.Set("Content-Type", content_type);
   response.Set("Cache-Control", "no-cache");
-  response.Set("ETag", etag);
   if (modified) response.Set("Last-Modified", HttpDate(*modified));
-  if (request.Header("If-None-Match") == etag) {
-    response.status = 304;
-    return response;
-  }
   response.body = std::move(body);
   return response;
 }
@@ -114,7 +110,7 @@ FeedEntry Feeds::EntryFor(const core::Article& a) const {
   return entry;
 }
 
-http::Response Feeds::ArticleFeed(const http::Request& request, core::ArticleQuery query, Feed feed,
+http::Response Feeds::ArticleFeed(const http::Request&, core::ArticleQuery query, Feed feed,
                                   Format format, std::string list_tag) const {
   query.status = core::ArticleStatus::kPublished;
   query.limit = settings_.items;
@@ -133,7 +129,7 @@ http::Response Feeds::ArticleFeed(const http::Request& request, core::ArticleQue
   }
   bool rss = format == Format::kRss;
   http::Response response =
-      Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+      Answer(rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
   std::vector<std::string> tags{std::move(list_tag)};
   for (const core::ArticleSummary& summary : *list) tags.push_back(web::cache::Shows(summary.id));
   web::cache::Cacheable(response, std::move(tags), std::nullopt);
@@ -184,7 +180,7 @@ http::Response Feeds::ListFeed(const http::Request& request, Kind kind, std::str
   return ArticleFeed(request, query, std::move(feed), format, std::move(list_tag));
 }
 
-http::Response Feeds::CommentFeed(const http::Request& request, std::string_view ref, Format format) const {
+http::Response Feeds::CommentFeed(const http::Request&, std::string_view ref, Format format) const {
   std::optional<core::Id> id = web::ParseArticleRef(ref);
   if (!id) return pages_.NotFound();
   base::Result<core::Article> article = reading_.PublishedArticle(*id);
@@ -217,7 +213,7 @@ http::Response Feeds::CommentFeed(const http::Request& request, std::string_view
   }
   bool rss = format == Format::kRss;
   http::Response response =
-      Answer(request, rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
+      Answer(rss ? RssXml(feed) : AtomXml(feed), rss ? kRssContentType : kAtomContentType, feed.updated);
   web::cache::Cacheable(response, {web::cache::Article(article->id), web::cache::Comments(article->id)}, std::nullopt);
   return response;
 }
@@ -231,7 +227,7 @@ http::Response Feeds::Robots() const {
   return response;
 }
 
-http::Response Feeds::SitemapIndex(const http::Request& request) const {
+http::Response Feeds::SitemapIndex(const http::Request&) const {
   std::vector<SitemapUrl> sitemaps = {{Absolute("/sitemaps/pages.xml"), std::nullopt}};
   // One look-up per article sitemap: the first published id past each page
   // names the next page that has any.
@@ -245,7 +241,7 @@ http::Response Feeds::SitemapIndex(const http::Request& request) const {
     sitemaps.push_back({Absolute("/sitemaps/articles-" + std::to_string(page) + ".xml"), std::nullopt});
     after = SitemapPageStart(page + 1, size);
   }
-  return Sitemaps(Answer(request, SitemapIndexXml(sitemaps), kXmlContentType, std::nullopt), std::nullopt);
+  return Sitemaps(Answer(SitemapIndexXml(sitemaps), kXmlContentType, std::nullopt), std::nullopt);
 }
 
 http::Response Feeds::Sitemap(const http::Request& request, std::string_view name) const {
@@ -255,7 +251,7 @@ http::Response Feeds::Sitemap(const http::Request& request, std::string_view nam
   return ArticleSitemap(request, *page);
 }
 
-http::Response Feeds::PagesSitemap(const http::Request& request) const {
+http::Response Feeds::PagesSitemap(const http::Request&) const {
   core::ArticleQuery newest;
   newest.limit = 1;
   base::Result<std::vector<core::ArticleSummary>> latest = content_.ListArticles(newest);
@@ -286,10 +282,10 @@ http::Response Feeds::PagesSitemap(const http::Request& request) const {
     query.author_id = a.id;
     if (has_published(query)) urls.push_back({Absolute(web::AuthorPath(a.slug)), std::nullopt});
   }
-  return Sitemaps(Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
+  return Sitemaps(Answer(UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }
 
-http::Response Feeds::ArticleSitemap(const http::Request& request, int page) const {
+http::Response Feeds::ArticleSitemap(const http::Request&, int page) const {
   int size = std::clamp(settings_.sitemap_urls, 1, kMaxSitemapUrls);
   core::Id last = SitemapPageStart(page + 1, size);
   base::Result<std::vector<core::ArticleRef>> refs = content_.ListPublishedRefs(SitemapPageStart(page, size), size);
@@ -300,10 +296,10 @@ http::Response Feeds::ArticleSitemap(const http::Request& request, int page) con
     urls.push_back({Absolute(web::ArticlePath(ref.id, ref.slug)), std::max(ref.published_at, ref.updated_at)});
   }
   if (urls.empty()) return pages_.NotFound();  // the index names only pages with articles
-  return Sitemaps(Answer(request, UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
+  return Sitemaps(Answer(UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }
 
-http::Response Feeds::NewsSitemap(const http::Request& request) const {
+http::Response Feeds::NewsSitemap(const http::Request&) const {
   core::ArticleQuery query;
   query.published_from = pages_.Now() - kNewsWindow;
   query.limit = kMaxNewsUrls;
@@ -316,7 +312,7 @@ http::Response Feeds::NewsSitemap(const http::Request& request) const {
     base::Timestamp leaves = s.published_at + std::chrono::duration_cast<std::chrono::seconds>(kNewsWindow);
     until = until ? std::min(*until, leaves) : leaves;
   }
-  return Sitemaps(Answer(request, NewsSitemapXml(urls, pages_.settings().name, pages_.locale().code()),
+  return Sitemaps(Answer(NewsSitemapXml(urls, pages_.settings().name, pages_.locale().code()),
                          kXmlContentType, std::nullopt),
                   until);
 }

@@ -59,8 +59,9 @@ class Feeds {
   // `feed` with the site's details and the addresses of `page_path`'s feeds filled in.
   Feed Describe(std::string title, std::string description, const std::string& page_path, const std::string& rss,
                 const std::string& atom) const;
-  // The document with its type, validators, and 304 when the client has it.
-  http::Response Answer(const http::Request& request, std::string body, const char* content_type,
+  // The document with its type and Last-Modified (the page cache adds the
+  // ETag and answers 304s).
+  http::Response Answer(std::string body, const char* content_type,
                         std::optional<base::Timestamp> modified) const;
   std::string Absolute(std::string_view path) const { return pages_.settings().base_url + std::string(path); }
 
