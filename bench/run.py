@@ -123,6 +123,9 @@ class Nginx:
         self.process.wait(timeout=10)
 
 
+TARGETS = ("cached", "miss", "comments")
+
+
 def readers(server, n, prefix):
     """n signed-in readers: (browser, cookie header, csrf token) each."""
     out = []
@@ -140,7 +143,11 @@ def main():
     ap.add_argument("--seconds", type=int, default=4)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    ap.add_argument("--only", choices=TARGETS, action="append",
+                    help="run only this target (may be given more than once); the table shows what ran")
+    ap.add_argument("--keep", action="store_true", help="leave the server running at the end (prints its address) and wait for Enter")
     args = ap.parse_args()
+    chosen = set(args.only or TARGETS)
     if not shutil.which("wrk") or not shutil.which("nginx"):
         sys.exit("make bench needs wrk and nginx: scripts/install-deps bench")
 
@@ -171,7 +178,7 @@ def main():
 
         server = harness.Server(site, extra_args=())
         pid = server.process.pid
-        subprocess.run(["taskset", "-pc", SERVER_CPU, str(pid)], check=True, capture_output=True)
+        subprocess.run(["taskset", "-a", "-pc", SERVER_CPU, str(pid)], check=True, capture_output=True)
         seed_path = server.get(f"/news/{seed['id']}").header("location") or f"/news/{seed['id']}"
         seed_page = server.get(seed_path)
         identity = seed_page.body
@@ -181,46 +188,57 @@ def main():
             "gzip_bytes": len(gzipped.body) if gzipped.header("content-encoding") == "gzip" else len(gzip.compress(identity, 6)),
             "served_gzip": gzipped.header("content-encoding") == "gzip",
         }
-        nginx = Nginx(work / "nginx")
-        nginx.put("article.html", identity)
+        if "cached" in chosen:
+            nginx = Nginx(work / "nginx")
+            nginx.put("article.html", identity)
         try:
             runs = {k: [] for k in ("gazette identity", "nginx identity", "gazette gzip", "nginx gzip")}
-            for _ in range(args.runs):
+            for _ in range(args.runs if "cached" in chosen else 0):
                 for name in runs:
                     who, enc = name.split()
                     url = f"{server.base}{seed_path}" if who == "gazette" else f"http://127.0.0.1:{nginx.port}/article.html"
                     headers = ["Accept-Encoding: gzip"] if enc == "gzip" else []
                     runs[name].append(wrk(url, args.seconds, headers)[0])
-            results["cached_article"] = {k: statistics.median(v) for k, v in runs.items()}
+            if "cached" in chosen:
+                results["cached_article"] = {k: statistics.median(v) for k, v in runs.items()}
         finally:
-            nginx.stop()
+            if "cached" in chosen:
+                nginx.stop()
 
         other_path = server.get(f"/news/{other['id']}").header("location") or f"/news/{other['id']}"
         # A render that misses the cache: a query parameter the cache does not key on.
-        _, _, p50 = wrk(f"{server.base}{other_path}?bench=miss", args.seconds, connections=1, latency=True)
-        results["miss_render_p50_ms"] = p50
+        if "miss" in chosen:
+            _, _, p50 = wrk(f"{server.base}{other_path}?bench=miss", args.seconds, connections=1, latency=True)
+            results["miss_render_p50_ms"] = p50
 
-        users = work / "users.tsv"
-        users.write_text("".join(f"{cookie}\t{csrf}\n" for _, cookie, csrf in readers(server, 32, "poster")))
-        env = {"GAZETTE_BENCH_USERS": str(users), "GAZETTE_BENCH_ARTICLE": str(seed["id"]), "GAZETTE_BENCH_ORIGIN": server.base}
-        posts = []
-        for run in range(args.runs):
-            env["GAZETTE_BENCH_RUN"] = str(run)
-            rps, errors, _ = wrk(f"{server.base}/", args.seconds, script=ROOT / "bench" / "post_comments.lua", env=env)
-            posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
-        results["comment_posts_per_s"] = statistics.median(posts)
+        if "comments" in chosen:
+            users = work / "users.tsv"
+            users.write_text("".join(f"{cookie}\t{csrf}\n" for _, cookie, csrf in readers(server, 32, "poster")))
+            env = {"GAZETTE_BENCH_USERS": str(users), "GAZETTE_BENCH_ARTICLE": str(seed["id"]), "GAZETTE_BENCH_ORIGIN": server.base}
+            posts = []
+            for run in range(args.runs):
+                env["GAZETTE_BENCH_RUN"] = str(run)
+                rps, errors, _ = wrk(f"{server.base}/", args.seconds, script=ROOT / "bench" / "post_comments.lua", env=env)
+                posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
+            results["comment_posts_per_s"] = statistics.median(posts)
+        if args.keep:
+            print(f"server {server.base} (pid {server.process.pid}), site {site.path}; Enter stops it", flush=True)
+            input()
         server.stop()
     finally:
         site.close()
         shutil.rmtree(work, ignore_errors=True)
 
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
-    c = results["cached_article"]
     print(f"{'measure':44} {'figure':>12}")
-    print(f"{'cached article, identity (req/s)':44} {c['gazette identity']:>12,.0f}  nginx {c['nginx identity']:,.0f}  ratio {c['gazette identity'] / c['nginx identity']:.2f}")
-    print(f"{'cached article, gzip (req/s)':44} {c['gazette gzip']:>12,.0f}  nginx {c['nginx gzip']:,.0f}  ratio {c['gazette gzip'] / c['nginx gzip']:.2f}")
-    print(f"{'cache-miss render, 100 comments (p50 ms)':44} {results['miss_render_p50_ms']:>12.3f}")
-    print(f"{'comment POSTs acknowledged (per s)':44} {results['comment_posts_per_s']:>12,.0f}")
+    if "cached_article" in results:
+        c = results["cached_article"]
+        print(f"{'cached article, identity (req/s)':44} {c['gazette identity']:>12,.0f}  nginx {c['nginx identity']:,.0f}  ratio {c['gazette identity'] / c['nginx identity']:.2f}")
+        print(f"{'cached article, gzip (req/s)':44} {c['gazette gzip']:>12,.0f}  nginx {c['nginx gzip']:,.0f}  ratio {c['gazette gzip'] / c['nginx gzip']:.2f}")
+    if "miss_render_p50_ms" in results:
+        print(f"{'cache-miss render, 100 comments (p50 ms)':44} {results['miss_render_p50_ms']:>12.3f}")
+    if "comment_posts_per_s" in results:
+        print(f"{'comment POSTs acknowledged (per s)':44} {results['comment_posts_per_s']:>12,.0f}")
     w = results["page_weight"]
     print(f"{'seed article + 20 comments (bytes)':44} {w['identity_bytes']:>12,}  gzip {w['gzip_bytes']:,}")
 

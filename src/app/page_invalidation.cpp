@@ -16,8 +16,11 @@ void PageInvalidation::On(const base::Event& e) {
   } else if (e.type == "article.updated") {
     ArticleChanged(e.id, false);
   } else if (e.type == "comment.created" || e.type == "comment.approved" || e.type == "comment.changed") {
-    base::Result<comments::Comment> comment = comments_.FindComment(e.id);
-    if (comment.ok()) cache_.Invalidate(tags::Comments(comment->article_id));
+    if (e.article != 0) {
+      cache_.Invalidate(tags::Comments(e.article));
+    } else if (base::Result<comments::Comment> comment = comments_.FindComment(e.id); comment.ok()) {
+      cache_.Invalidate(tags::Comments(comment->article_id));
+    }
   } else if (e.type == "account.deleted") {
     // Their comments now show "Deleted account".
     base::Result<std::vector<comments::Comment>> theirs = comments_.ByAccount(e.id);

@@ -18,6 +18,11 @@ struct Event {
   // hidden comment that a moderator brought up)
   std::string type;
   std::int64_t id = 0;
+  // For comment events, the comment's article when the publisher knows it
+  // (0: listeners look it up), and whether readers see the comment (a held
+  // one they do not).
+  std::int64_t article = 0;
+  bool shown = false;
   bool operator==(const Event&) const = default;
 };
 

@@ -52,6 +52,11 @@ struct Error {
     e.retry_after = retry_after_seconds;
     return e;
   }
+  static Error Unavailable(std::string message, long retry_after_seconds) {
+    Error e{ErrorCode::kUnavailable, std::move(message), {}, {}};
+    e.retry_after = retry_after_seconds;
+    return e;
+  }
   // Names the message for translation (see `key`).
   Error&& Keyed(std::string message_key, long n = 0) && {
     key = std::move(message_key);

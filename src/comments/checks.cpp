@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/hash.h"
 #include "base/text.h"
 
 namespace gazette::comments {
@@ -26,6 +27,7 @@ bool ContainsPhrase(const std::vector<std::string>& words, std::string_view phra
 }
 
 std::string FirstPhraseIn(std::string_view text, const std::vector<std::string>& phrases) {
+  if (phrases.empty()) return {};
   std::vector<std::string> words = base::MatchingWords(text);
   for (const std::string& phrase : phrases) {
     if (ContainsPhrase(words, phrase)) return phrase;
@@ -93,22 +95,19 @@ class Length final : public Check {
   }
 };
 
-// Both bursts refuse with 429 and the time until the oldest counted comment
-// leaves the window.
+// Both bursts refuse with 429 and the time until one more comment is allowed.
+Verdict TooFast(const char* message, const Spent& spent) {
+  return Verdict::Reject(Error::RateLimited(message, spent.wait_seconds).Keyed("comment_too_fast"));
+}
+
 class ReaderBurst final : public Check {
  public:
   const char* name() const override { return "reader_burst"; }
   bool applies_to_edits() const override { return false; }
   Verdict Run(const Submission& s, const CommentSettings& settings) const override {
-    std::vector<Timestamp> times;
-    for (const Comment& c : s.recent_by_author) {
-      if (c.created_at > s.now - settings.reader_window) times.push_back(c.created_at);
-    }
-    if (static_cast<int>(times.size()) < settings.reader_burst) return Verdict::Pass();
-    Timestamp oldest = *std::min_element(times.begin(), times.end());
-    long wait = std::max<long>(1, static_cast<long>((oldest + settings.reader_window - s.now).count()));
-    return Verdict::Reject(
-        Error::RateLimited("You are commenting too fast. Wait a moment and send it again.", wait).Keyed("comment_too_fast"));
+    Spent spent = SpendAllowance(s.reader_full_at, s.now, settings.reader_burst, settings.reader_window);
+    if (spent.allowed) return Verdict::Pass();
+    return TooFast("You are commenting too fast. Wait a moment and send it again.", spent);
   }
 };
 
@@ -117,10 +116,9 @@ class AddressBurst final : public Check {
   const char* name() const override { return "address_burst"; }
   bool applies_to_edits() const override { return false; }
   Verdict Run(const Submission& s, const CommentSettings& settings) const override {
-    if (s.recent_by_ip < settings.ip_burst) return Verdict::Pass();
-    return Verdict::Reject(Error::RateLimited("Too many comments come from your network. Wait a moment and send it again.",
-                                              static_cast<long>(settings.ip_window.count()))
-                               .Keyed("comment_too_fast"));
+    Spent spent = SpendAllowance(s.address_full_at, s.now, settings.ip_burst, settings.ip_window);
+    if (spent.allowed) return Verdict::Pass();
+    return TooFast("Too many comments come from your network. Wait a moment and send it again.", spent);
   }
 };
 
@@ -128,16 +126,9 @@ class RepeatedText final : public Check {
  public:
   const char* name() const override { return "repeated_text"; }
   bool applies_to_edits() const override { return false; }
-  Verdict Run(const Submission& s, const CommentSettings& settings) const override {
-    std::string mine = Normalized(s.text);
-    for (const Comment& c : s.recent_by_author) {
-      if (c.created_at <= s.now - settings.repeat_window || c.status == CommentStatus::kDeleted) continue;
-      if (Normalized(c.body) == mine) {
-        return Verdict::Reject(
-            Error::Invalid("You already posted this comment.", "body").Keyed("comment_repeated"));
-      }
-    }
-    return Verdict::Pass();
+  Verdict Run(const Submission& s, const CommentSettings&) const override {
+    if (!s.repeated) return Verdict::Pass();
+    return Verdict::Reject(Error::Invalid("You already posted this comment.", "body").Keyed("comment_repeated"));
   }
 };
 
@@ -195,6 +186,8 @@ class Premoderation final : public Check {
 };
 
 }  // namespace
+
+std::string RepeatKey(std::string_view text) { return base::HexDigest(Normalized(text), 32); }
 
 Pipeline Pipeline::Default() {
   Pipeline p;

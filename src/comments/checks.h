@@ -11,6 +11,7 @@
 
 #include "accounts/account.h"
 #include "base/result.h"
+#include "comments/allowance.h"
 #include "comments/comment.h"
 
 namespace gazette::comments {
@@ -24,9 +25,15 @@ struct Submission {
   std::string_view html;  // the rendered text
   bool is_edit = false;
   Timestamp now{};
-  std::vector<Comment> recent_by_author;  // since the longest window, newest first
-  std::int64_t recent_by_ip = 0;          // within ip_window
+  bool repeated = false;               // the author posted a comment of the same RepeatKey within repeat_window
+  AllowanceTime reader_full_at = 0;    // the author's allowance (ReaderAllowance)
+  AllowanceTime address_full_at = 0;   // the address's allowance (AddressAllowance)
 };
+
+// What two comments share when they differ only in case, spacing or
+// punctuation: a hash of their words, case folded. Stored with each comment
+// so that a repeat is found by one indexed lookup.
+std::string RepeatKey(std::string_view text);
 
 struct Verdict {
   enum class Kind { kPass, kHold, kReject };

@@ -21,12 +21,6 @@ class ChecksTest : public ::testing::Test {
   }
   static Timestamp Now() { return base::FromUnixSeconds(1'764'000'000); }
   PipelineResult Run() { return Pipeline::Default().Run(submission_, settings_); }
-  Comment Recent(int seconds_ago, std::string body) {
-    Comment c;
-    c.created_at = Now() - std::chrono::seconds(seconds_ago);
-    c.body = std::move(body);
-    return c;
-  }
 
   accounts::Account author_;
   ArticleInfo article_;
@@ -70,25 +64,58 @@ TEST_F(ChecksTest, ClosedThreadsAndBannedAuthorsAreRefused) {
   EXPECT_FALSE(Run().refused);
 }
 
+// Spends the reader's allowance as the service does after a comment is stored.
 TEST_F(ChecksTest, BurstsAnswerWithWhenToRetry) {
   settings_.reader_burst = 3;
   settings_.reader_window = std::chrono::seconds(60);
-  submission_.recent_by_author = {Recent(10, "a"), Recent(20, "b"), Recent(50, "c")};
-  PipelineResult r = Run();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_FALSE(Run().refused) << i;
+    submission_.reader_full_at =
+        SpendAllowance(submission_.reader_full_at, submission_.now, settings_.reader_burst, settings_.reader_window).full_at;
+  }
+  PipelineResult r = Run();  // the fourth within the minute
   ASSERT_TRUE(r.refused);
   EXPECT_EQ(r.error.code, base::ErrorCode::kRateLimited);
-  EXPECT_EQ(r.error.retry_after, 10);  // the comment of 50 s ago leaves the window in 10 s
-  submission_.recent_by_author = {Recent(10, "a"), Recent(20, "b"), Recent(70, "c")};
+  EXPECT_EQ(r.error.key, "comment_too_fast");
+  EXPECT_EQ(r.error.retry_after, 20);  // one comment more every 60 s / 3
+  submission_.now += std::chrono::seconds(19);
+  EXPECT_TRUE(Run().refused);
+  submission_.now += std::chrono::seconds(1);
   EXPECT_FALSE(Run().refused);
+
   settings_.ip_burst = 2;
-  submission_.recent_by_ip = 2;
+  submission_.address_full_at = 0;
+  for (int i = 0; i < 2; ++i) {
+    submission_.address_full_at =
+        SpendAllowance(submission_.address_full_at, submission_.now, settings_.ip_burst, settings_.ip_window).full_at;
+  }
   EXPECT_EQ(Run().error.code, base::ErrorCode::kRateLimited);
 }
 
+TEST(Allowance, HighLimitsStayConstantTime) {
+  Timestamp now = base::FromUnixSeconds(1'764'000'000);
+  AllowanceTime full_at = 0;
+  for (int i = 0; i < 100'000; ++i) {
+    Spent spent = SpendAllowance(full_at, now, 10'000'000, std::chrono::seconds(60));
+    ASSERT_TRUE(spent.allowed) << i;
+    full_at = spent.full_at;
+  }
+  // An allowance that was full long ago is full now: one whole burst again.
+  Spent later = SpendAllowance(full_at, now + std::chrono::hours(1), 2, std::chrono::seconds(60));
+  EXPECT_TRUE(later.allowed);
+}
+
+TEST(Allowance, RepeatKeysIgnoreCaseSpacingAndPunctuation) {
+  EXPECT_EQ(RepeatKey("a PERFECTLY   fine comment!!"), RepeatKey("A perfectly fine comment."));
+  EXPECT_EQ(RepeatKey("Ёлки"), RepeatKey("елки"));
+  EXPECT_NE(RepeatKey("A perfectly fine comment."), RepeatKey("A perfectly fine remark."));
+  EXPECT_EQ(RepeatKey("x").size(), 32u);
+}
+
 TEST_F(ChecksTest, TheSameTextTwiceIsRefused) {
-  submission_.recent_by_author = {Recent(100, "a PERFECTLY fine comment!!")};
+  submission_.repeated = true;
   EXPECT_EQ(Run().error.key, "comment_repeated");
-  submission_.recent_by_author = {Recent(7200, "A perfectly fine comment.")};  // outside the hour
+  submission_.repeated = false;
   EXPECT_FALSE(Run().refused);
 }
 
@@ -126,7 +153,8 @@ TEST_F(ChecksTest, ManyLinksNewReadersAndPremoderationHold) {
 
 TEST_F(ChecksTest, EditsSkipTheChecksForNewComments) {
   settings_.reader_burst = 1;
-  submission_.recent_by_author = {Recent(5, "A perfectly fine comment.")};
+  submission_.reader_full_at = SpendAllowance(0, submission_.now, 1, settings_.reader_window).full_at;
+  submission_.repeated = true;
   submission_.is_edit = true;
   EXPECT_FALSE(Run().refused);
 }

@@ -1,7 +1,9 @@
 #include "comments/comment_service.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 #include "base/text.h"
 
@@ -17,10 +19,6 @@ bool Renderable(std::string_view text, const CommentSettings& s) {
   return base::IsValidUtf8(text) && base::CountCodePoints(text) <= s.max_chars;
 }
 
-std::chrono::seconds LongestWindow(const CommentSettings& s) {
-  return std::max({s.reader_window, s.repeat_window, std::chrono::seconds(60)});
-}
-
 }  // namespace
 
 CommentService::CommentService(CommentStore& store, const CommentRenderer& renderer, const base::Clock& clock,
@@ -32,95 +30,158 @@ CommentService::CommentService(CommentStore& store, const CommentRenderer& rende
       pipeline_(std::move(pipeline)),
       events_(events) {}
 
+// What a post needs until its transaction is done, which may be after Post returned.
+struct CommentService::Posting {
+  accounts::Account author;
+  ArticleInfo article;
+  std::string text;
+  std::string nonce;
+  std::string html;
+  std::string repeat_key;
+  std::string reader_allowance;
+  std::string address_allowance;
+  Timestamp now{};
+  Submission submission;
+  Comment comment;
+  std::optional<Comment> earlier;  // the same submission, stored by a request that ran meanwhile
+  PostDone done;
+};
+
 Result<PostResult> CommentService::Post(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
                                         std::string_view text, std::string_view nonce, std::string_view ip) {
-  if (nonce.size() > kMaxNonce) return Error::Invalid("The form's key is too long.", "nonce");
+  std::mutex m;
+  std::condition_variable cv;
+  std::optional<Result<PostResult>> out;
+  PostLater(author, article_id, parent_id, text, nonce, ip, [&](Result<PostResult> r) {
+    std::lock_guard lock(m);
+    out.emplace(std::move(r));
+    cv.notify_one();  // under the lock: the waiter may return and free `cv` at once
+  });
+  std::unique_lock lock(m);
+  cv.wait(lock, [&] { return out.has_value(); });
+  return std::move(*out);
+}
+
+void CommentService::PostLater(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
+                               std::string_view text, std::string_view nonce, std::string_view ip, PostDone done) {
+  if (nonce.size() > kMaxNonce) return done(Error::Invalid("The form's key is too long.", "nonce"));
   if (!nonce.empty()) {
     Result<std::optional<Comment>> earlier = store_.FindByNonce(author.id, nonce);
-    if (!earlier.ok()) return std::move(earlier).error();
-    if (*earlier) return PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true};
+    if (!earlier.ok()) return done(std::move(earlier).error());
+    if (*earlier) return done(PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true});
   }
   Result<ArticleInfo> article = store_.Article(article_id);
   if (!article.ok() || !article->published) {
-    return Error::NotFound("There is no such article.").Keyed("article_missing");
+    return done(Error::NotFound("There is no such article.").Keyed("article_missing"));
   }
   Id root_id = 0;
   if (parent_id) {
     Result<Comment> parent = store_.FindComment(*parent_id);
     if (!parent.ok() || parent->article_id != article_id || !parent->Counted()) {
-      return Error::NotFound("The comment you reply to is not there any more.").Keyed("parent_missing");
+      return done(Error::NotFound("The comment you reply to is not there any more.").Keyed("parent_missing"));
     }
     root_id = parent->root_id;
   }
-  Timestamp now = clock_.Now();
-  Submission s;
-  s.author = &author;
-  s.article = &*article;
-  s.policy = EffectivePolicy(*article, settings_, now);
-  s.text = text;
+  auto p = std::make_shared<Posting>();
+  p->author = author;
+  p->article = std::move(*article);
+  p->text = std::string(text);
+  p->nonce = std::string(nonce);
+  p->now = clock_.Now();
   // Only text the length check will accept is rendered: Markdown parsers have slow corners.
-  std::string html = Renderable(text, settings_) ? renderer_.ToHtml(text) : std::string();
-  s.html = html;
-  s.now = now;
+  if (Renderable(text, settings_)) p->html = renderer_.ToHtml(text);
+  p->repeat_key = RepeatKey(text);
+  p->reader_allowance = ReaderAllowance(author.id);
+  p->address_allowance = AddressAllowance(ip);
+  p->done = std::move(done);
 
-  Comment comment;
+  Submission& s = p->submission;
+  s.author = &p->author;
+  s.article = &p->article;
+  s.policy = EffectivePolicy(p->article, settings_, p->now);
+  s.text = p->text;
+  s.html = p->html;
+  s.now = p->now;
+
+  Comment& comment = p->comment;
   comment.article_id = article_id;
   comment.parent_id = parent_id;
   comment.root_id = root_id;
   comment.account_id = author.id;
   comment.author_name = author.display_name;
-  comment.body = std::string(text);
-  comment.body_html = html;
-  comment.created_at = now;
+  comment.body = p->text;
+  comment.body_html = p->html;
+  comment.created_at = p->now;
   comment.ip = std::string(ip);
-  comment.nonce = std::string(nonce);
-  // The checks read the author's and the address's recent comments inside
-  // the transaction: concurrent posts, which the store commits together,
-  // then count against each other's limits.
-  std::optional<Comment> earlier;  // the same submission, stored by a request that ran meanwhile
-  Status written = store_.WriteComments([&](CommentWriter& w) -> Status {
-    if (!nonce.empty()) {
-      Result<std::optional<Comment>> found = w.FindByNonce(author.id, nonce);
-      if (!found.ok()) return std::move(found).error();
-      if (*found) {
-        earlier = std::move(**found);
-        return {};
-      }
+  comment.nonce = p->nonce;
+  // The checks read the author's and the address's allowances inside the
+  // transaction: concurrent posts, which the store commits together, then
+  // count against each other's limits.
+  bool queued = store_.WriteCommentsLater([this, p](CommentWriter& w) { return Store(*p, w); },
+                                          [this, p](Status written) { Finish(*p, std::move(written)); });
+  if (!queued) {
+    p->done(Error::Unavailable("Too many comments are being sent right now. Send yours again in a moment.", 2)
+                .Keyed("comment_busy"));
+  }
+}
+
+Status CommentService::Store(Posting& p, CommentWriter& w) {
+  Submission& s = p.submission;
+  Comment& comment = p.comment;
+  if (!p.nonce.empty()) {
+    Result<std::optional<Comment>> found = w.FindByNonce(p.author.id, p.nonce);
+    if (!found.ok()) return std::move(found).error();
+    if (*found) {
+      p.earlier = std::move(**found);
+      return {};
     }
-    Result<std::vector<Comment>> recent = w.ByAccountSince(author.id, now - LongestWindow(settings_));
-    if (!recent.ok()) return std::move(recent).error();
-    s.recent_by_author = std::move(*recent);
-    Result<std::int64_t> by_ip = w.CountByIpSince(ip, now - settings_.ip_window);
-    if (!by_ip.ok()) return std::move(by_ip).error();
-    s.recent_by_ip = *by_ip;
-    PipelineResult verdict = pipeline_.Run(s, settings_);
-    if (verdict.refused) return std::move(verdict.error);
-    comment.status = verdict.hold_reasons.empty() ? CommentStatus::kVisible : CommentStatus::kPending;
-    comment.moderation_note.clear();
-    for (const std::string& reason : verdict.hold_reasons) {
-      comment.moderation_note += (comment.moderation_note.empty() ? "" : "; ") + reason;
-    }
-    Result<Id> id = w.InsertComment(comment);
-    if (!id.ok()) return std::move(id).error();
-    comment.id = *id;
-    if (comment.root_id == 0) comment.root_id = *id;
-    if (comment.Counted()) {
-      GZ_TRY(w.AdjustCommentCount(article_id, +1));
-      GZ_TRY(w.AddApproved(author.id, +1));
-    }
-    return {};
-  });
-  if (written.ok() && earlier) return PostResult{*earlier, earlier->status == CommentStatus::kPending, true};
+  }
+  if (settings_.repeat_window.count() > 0) {
+    Result<bool> repeated = w.PostedSince(p.author.id, p.repeat_key, p.now - settings_.repeat_window);
+    if (!repeated.ok()) return std::move(repeated).error();
+    s.repeated = *repeated;
+  }
+  Result<AllowanceTime> reader_full_at = w.AllowanceFullAt(p.reader_allowance);
+  if (!reader_full_at.ok()) return std::move(reader_full_at).error();
+  s.reader_full_at = *reader_full_at;
+  Result<AllowanceTime> address_full_at = w.AllowanceFullAt(p.address_allowance);
+  if (!address_full_at.ok()) return std::move(address_full_at).error();
+  s.address_full_at = *address_full_at;
+  PipelineResult verdict = pipeline_.Run(s, settings_);
+  if (verdict.refused) return std::move(verdict.error);
+  comment.status = verdict.hold_reasons.empty() ? CommentStatus::kVisible : CommentStatus::kPending;
+  comment.moderation_note.clear();
+  for (const std::string& reason : verdict.hold_reasons) {
+    comment.moderation_note += (comment.moderation_note.empty() ? "" : "; ") + reason;
+  }
+  GZ_TRY(w.SetAllowanceFullAt(
+      p.reader_allowance, SpendAllowance(s.reader_full_at, p.now, settings_.reader_burst, settings_.reader_window).full_at));
+  GZ_TRY(w.SetAllowanceFullAt(
+      p.address_allowance, SpendAllowance(s.address_full_at, p.now, settings_.ip_burst, settings_.ip_window).full_at));
+  if (++posts_since_sweep_ % kSweepEvery == 0) GZ_TRY(w.ForgetFullAllowances(p.now));
+  Result<Id> id = w.InsertComment(comment);
+  if (!id.ok()) return std::move(id).error();
+  comment.id = *id;
+  if (comment.root_id == 0) comment.root_id = *id;
+  if (comment.Counted()) {
+    GZ_TRY(w.AdjustCommentCount(comment.article_id, +1));
+    GZ_TRY(w.AddApproved(p.author.id, +1));
+  }
+  return {};
+}
+
+void CommentService::Finish(Posting& p, Status written) {
+  if (written.ok() && p.earlier) return p.done(PostResult{*p.earlier, p.earlier->status == CommentStatus::kPending, true});
   if (!written.ok()) {
     // Two copies of one submission raced: the other one won; answer with it.
-    if (written.error().code == base::ErrorCode::kConflict && !nonce.empty()) {
-      Result<std::optional<Comment>> earlier = store_.FindByNonce(author.id, nonce);
-      if (earlier.ok() && *earlier) return PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true};
+    if (written.error().code == base::ErrorCode::kConflict && !p.nonce.empty()) {
+      Result<std::optional<Comment>> earlier = store_.FindByNonce(p.author.id, p.nonce);
+      if (earlier.ok() && *earlier) return p.done(PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true});
     }
-    return std::move(written).error();
+    return p.done(std::move(written).error());
   }
-  if (events_) events_->Publish({"comment.created", comment.id});
-  return PostResult{comment, comment.status == CommentStatus::kPending, false};
+  if (events_) events_->Publish({"comment.created", p.comment.id, p.comment.article_id, p.comment.Counted()});
+  p.done(PostResult{p.comment, p.comment.status == CommentStatus::kPending, false});
 }
 
 Result<Comment> CommentService::Own(const accounts::Account& author, Id comment_id) {

@@ -2,6 +2,10 @@
 // and the thread an article page shows.
 #pragma once
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 #include "base/events.h"
 #include "comments/checks.h"
 #include "comments/comment_store.h"
@@ -59,6 +63,14 @@ class CommentService {
   // kInvalid (text), kRateLimited (bursts).
   Result<PostResult> Post(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
                           std::string_view text, std::string_view nonce, std::string_view ip);
+  // Post without waiting for the disk: the reads and the rendering run on
+  // the calling thread, and `done` is called once the comment is durable or
+  // refused, perhaps on the store's committing thread (it must be quick and
+  // must not wait for another write). kUnavailable when too many comments
+  // wait to be stored.
+  using PostDone = std::function<void(Result<PostResult>)>;
+  void PostLater(const accounts::Account& author, Id article_id, std::optional<Id> parent_id, std::string_view text,
+                 std::string_view nonce, std::string_view ip, PostDone done);
   // The author's own comment, within the edit window. The text passes the
   // content checks again; a held edit takes the comment down until approved.
   Result<Comment> Edit(const accounts::Account& author, Id comment_id, std::string_view text);
@@ -89,6 +101,9 @@ class CommentService {
   std::optional<Timestamp> EditableUntil(const accounts::Account& author, const Comment& comment) const;
 
  private:
+  struct Posting;
+  Status Store(Posting& posting, CommentWriter& writer);
+  void Finish(Posting& posting, Status written);
   Result<Comment> Own(const accounts::Account& author, Id comment_id);
 
   CommentStore& store_;
@@ -102,6 +117,9 @@ class CommentService {
   Status Announced(Id comment_id, Status status) const;
 
   base::EventBus* events_;
+  // Every so many posts, allowances that are full again are forgotten.
+  static constexpr std::uint64_t kSweepEvery = 4096;
+  std::atomic<std::uint64_t> posts_since_sweep_{0};
 };
 
 }  // namespace gazette::comments

@@ -8,6 +8,7 @@
 
 #include "accounts/account.h"
 #include "base/result.h"
+#include "comments/allowance.h"
 #include "comments/comment.h"
 
 namespace gazette::comments {
@@ -67,7 +68,6 @@ class CommentReader {
   virtual Result<std::vector<Comment>> RecentVisible(Id article_id, int limit) = 0;
   // The account's comments since `since`, any status, newest first.
   virtual Result<std::vector<Comment>> ByAccountSince(Id account_id, Timestamp since) = 0;
-  virtual Result<std::int64_t> CountByIpSince(std::string_view ip, Timestamp since) = 0;
   // Every comment of the account (for its data export), newest first.
   virtual Result<std::vector<Comment>> ByAccount(Id account_id) = 0;
   virtual Result<std::vector<Vote>> VotesByAccount(Id account_id) = 0;
@@ -104,12 +104,29 @@ class CommentWriter : public CommentReader {
   virtual Status SetArticlePolicy(Id article_id, std::optional<Policy> policy) = 0;
   virtual Status SetSectionPolicy(std::string_view section_slug, std::optional<Policy> policy) = 0;
   virtual Status AppendLog(const LogEntry& entry) = 0;
+
+  // Whether the account posted a comment with this RepeatKey since `since`
+  // that is not deleted.
+  virtual Result<bool> PostedSince(Id account_id, std::string_view repeat_key, Timestamp since) = 0;
+  // When the named allowance (ReaderAllowance, AddressAllowance) is full
+  // again; 0 when it was never spent or has been forgotten.
+  virtual Result<AllowanceTime> AllowanceFullAt(std::string_view name) = 0;
+  virtual Status SetAllowanceFullAt(std::string_view name, AllowanceTime full_at) = 0;
+  // Forgets the allowances that are full again at `now` (they read as 0, which is the same).
+  virtual Status ForgetFullAllowances(Timestamp now) = 0;
 };
 
 class CommentStore : public CommentReader {
  public:
   // One transaction, as ContentStore::Write.
   virtual Status WriteComments(const std::function<Status(CommentWriter&)>& work) = 0;
+  // As WriteComments, but may return before the work ran: `done` is called,
+  // perhaps on another thread, once the transaction is durable or failed.
+  // False, and `done` is never called, when too many writes wait already.
+  virtual bool WriteCommentsLater(std::function<Status(CommentWriter&)> work, std::function<void(Status)> done) {
+    done(WriteComments(work));
+    return true;
+  }
 };
 
 }  // namespace gazette::comments

@@ -1,5 +1,7 @@
 #include "http/server.h"
 
+#include <pthread.h>
+
 #include <sched.h>
 
 #include <ctime>
@@ -145,7 +147,10 @@ void Server::Run(bool handle_signals) {
   for (auto& worker : s.workers) ArmSweep(s, *worker);
   for (std::size_t i = 1; i < s.workers.size(); ++i) {
     Worker& w = *s.workers[i];
-    w.thread = std::thread([&w] { w.ioc.run(); });
+    w.thread = std::thread([&w] {
+      pthread_setname_np(pthread_self(), "http");
+      w.ioc.run();
+    });
   }
   // Once draining starts, give in-flight requests drain_timeout, then stop.
   std::thread watchdog([this, &s] {

@@ -77,11 +77,15 @@ void Hub::Handle(const base::Event& event) {
   } else if (event.type == "article.unpublished") {
     Send(std::string(kNewsChannel), "article", json::serialize(json::object{{"id", event.id}, {"type", "unpublished"}}));
   } else if (event.type == "comment.created" || event.type == "comment.approved") {
-    base::Result<comments::Comment> comment = comments_.FindComment(event.id);
-    if (!comment.ok() || !comment->Counted()) return;  // held for a moderator, or gone
-    base::Result<core::Article> article = reading_.PublishedArticle(comment->article_id);
-    if (!article.ok()) return;
-    json::object data{{"id", comment->id}, {"article_id", article->id}, {"comment_count", article->comment_count}};
+    comments::Id article_id = event.article;
+    if (article_id == 0 || !event.shown) {
+      base::Result<comments::Comment> comment = comments_.FindComment(event.id);
+      if (!comment.ok() || !comment->Counted()) return;  // held for a moderator, or gone
+      article_id = comment->article_id;
+    }
+    base::Result<comments::ArticleInfo> article = comments_.Article(article_id);
+    if (!article.ok() || !article->published) return;
+    json::object data{{"id", event.id}, {"article_id", article->id}, {"comment_count", article->comment_count}};
     Send(CommentsChannel(article->id), "comment", json::serialize(data));
   }
 }

@@ -1,5 +1,7 @@
 #include "newsroom/scheduler.h"
 
+#include <pthread.h>
+
 #include "base/log.h"
 
 namespace gazette::newsroom {
@@ -26,7 +28,10 @@ void Scheduler::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "scheduler");
+    Run();
+  });
 }
 
 void Scheduler::Stop() {

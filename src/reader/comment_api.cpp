@@ -121,23 +121,26 @@ http::Response Reader::PostJson(const http::Request& request, std::string_view a
   auto checked = CheckJsonWrite(request, identity_, pages_, true);
   if (auto* refused = std::get_if<http::Response>(&checked)) return std::move(*refused);
   JsonWrite write = std::get<JsonWrite>(std::move(checked));
-  return web::Offload(pools_.writes, [this, &request, write = std::move(write), article_id] {
-    std::optional<comments::Id> parent;
-    if (auto it = write.body.find("parent_id"); it != write.body.end() && !it->value().is_null()) {
-      std::optional<std::int64_t> p = web::JsonInt(write.body, "parent_id");
-      if (!p || *p <= 0) return web::JsonError(base::Error::Invalid("parent_id must be a comment's id.", "parent_id"));
-      parent = *p;
-    }
-    base::Result<comments::PostResult> posted =
-        comments_.Post(write.visitor.account, *article_id, parent, web::JsonString(write.body, "body").value_or(""),
-                       web::JsonString(write.body, "nonce").value_or(""), identity_.Client(request).ip);
-    if (!posted.ok()) return Refused(posted.error());
-    json::object out{{"comment", CommentJson(posted->comment, pages_)},
-                     {"held", posted->held},
-                     {"duplicate", posted->duplicate}};
-    if (posted->held) out["message"] = pages_.locale().Text("comment_held_text");
-    return web::Json(posted->duplicate ? 200 : 201, out);
-  });
+  std::optional<comments::Id> parent;
+  if (auto it = write.body.find("parent_id"); it != write.body.end() && !it->value().is_null()) {
+    std::optional<std::int64_t> p = web::JsonInt(write.body, "parent_id");
+    if (!p || *p <= 0) return web::JsonError(base::Error::Invalid("parent_id must be a comment's id.", "parent_id"));
+    parent = *p;
+  }
+  // The checks' reads and the Markdown run here; the server thread goes on
+  // serving others while the comment waits for its batch to be durable.
+  auto deferred = std::make_shared<http::Deferred>();
+  comments_.PostLater(write.visitor.account, *article_id, parent, web::JsonString(write.body, "body").value_or(""),
+                      web::JsonString(write.body, "nonce").value_or(""), identity_.Client(request).ip,
+                      [this, deferred](base::Result<comments::PostResult> posted) {
+                        if (!posted.ok()) return deferred->Complete(Refused(posted.error()));
+                        json::object out{{"comment", CommentJson(posted->comment, pages_)},
+                                         {"held", posted->held},
+                                         {"duplicate", posted->duplicate}};
+                        if (posted->held) out["message"] = pages_.locale().Text("comment_held_text");
+                        deferred->Complete(web::Json(posted->duplicate ? 200 : 201, out));
+                      });
+  return http::Response::Later(deferred);
 }
 
 // The steps every JSON action on a comment shares: the comment's id, the

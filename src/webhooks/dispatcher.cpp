@@ -1,5 +1,7 @@
 #include "webhooks/dispatcher.h"
 
+#include <pthread.h>
+
 #include <map>
 
 #include "base/log.h"
@@ -13,6 +15,8 @@ using base::Error;
 namespace {
 
 constexpr std::size_t kMaxHeld = 10000;
+// The shortest time between two rounds that events started.
+constexpr auto kCoalesce = std::chrono::milliseconds(20);
 
 std::string Name(const Delivery& d) {
   return "delivery " + std::to_string(d.id) + " (" + d.event + " " + std::to_string(d.subject_id) + ") to webhook " +
@@ -44,7 +48,10 @@ void Dispatcher::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "webhooks");
+    Run();
+  });
 }
 
 void Dispatcher::Stop() {
@@ -65,6 +72,7 @@ void Dispatcher::Stop() {
 void Dispatcher::Wake() {
   {
     std::lock_guard lock(mutex_);
+    if (woken_) return;  // already told, and not yet looked
     woken_ = true;
   }
   wake_.notify_all();
@@ -208,6 +216,7 @@ Result<int> Dispatcher::SendDue() {
 
 void Dispatcher::Run() {
   while (!Stopping()) {
+    const auto round = std::chrono::steady_clock::now();
     bool trouble = false;  // the store failed: look again in a second, not at once
     Result<int> stored = StoreQueued();
     if (!stored.ok()) {
@@ -228,6 +237,9 @@ void Dispatcher::Run() {
     if (trouble || !held_.empty()) until = std::chrono::system_clock::now() + std::chrono::seconds(1);
     std::unique_lock lock(mutex_);
     wake_.wait_until(lock, until, [this] { return Stopping() || woken_; });
+    // Events that arrive in a stream (comments on a busy day) are taken a
+    // few at a time, not one round of queries each.
+    wake_.wait_until(lock, round + kCoalesce, [this] { return Stopping(); });
     woken_ = false;
   }
 }

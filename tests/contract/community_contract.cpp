@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "comments/checks.h"
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -426,14 +427,61 @@ TEST_P(CommunityContract, QueuesListPendingAndReportedComments) {
   EXPECT_EQ((*flagged)[0].id, reported);
 }
 
-TEST_P(CommunityContract, BurstsAreCountedPerAccountAndAddress) {
+TEST_P(CommunityContract, RecentCommentsAndRepeatedTexts) {
   accounts::Id a = NewAccount("a@example.org");
-  Post(a, 1);
+  accounts::Id b = NewAccount("b@example.org");
+  comments::Id first = Post(a, 1);  // "text 1"
   Post(a, 5);
   EXPECT_EQ(comments_->ByAccountSince(a, At(2))->size(), 1u);
   EXPECT_EQ(comments_->ByAccountSince(a, At(0))->size(), 2u);
-  EXPECT_EQ(*comments_->CountByIpSince("192.0.2.1", At(0)), 2);
-  EXPECT_EQ(*comments_->CountByIpSince("198.51.100.7", At(0)), 0);
+  auto posted = [&](accounts::Id who, std::string_view text, int since) {
+    bool found = false;
+    EXPECT_TRUE(comments_->WriteComments([&](comments::CommentWriter& w) -> base::Status {
+      auto r = w.PostedSince(who, comments::RepeatKey(text), At(since));
+      if (!r.ok()) return r.error();
+      found = *r;
+      return {};
+    }).ok());
+    return found;
+  };
+  EXPECT_TRUE(posted(a, "TEXT   1!", 0));
+  EXPECT_FALSE(posted(a, "text 1", 1));  // only what came after `since`
+  EXPECT_FALSE(posted(b, "text 1", 0));
+  EXPECT_FALSE(posted(a, "text 2", 0));
+  Comment edited = *comments_->FindComment(first);
+  edited.body = "changed words";
+  ASSERT_TRUE(Update(edited).ok());
+  EXPECT_FALSE(posted(a, "text 1", 0));
+  EXPECT_TRUE(posted(a, "Changed words.", 0));
+  edited.status = CommentStatus::kDeleted;
+  ASSERT_TRUE(Update(edited).ok());
+  EXPECT_FALSE(posted(a, "changed words", 0));
+}
+
+TEST_P(CommunityContract, AllowancesAreStoredAndForgottenWhenFull) {
+  auto full_at = [&](std::string_view name) {
+    comments::AllowanceTime t = -1;
+    EXPECT_TRUE(comments_->WriteComments([&](comments::CommentWriter& w) -> base::Status {
+      auto r = w.AllowanceFullAt(name);
+      if (!r.ok()) return r.error();
+      t = *r;
+      return {};
+    }).ok());
+    return t;
+  };
+  EXPECT_EQ(full_at("reader:1"), 0);
+  const comments::AllowanceTime minute = 60'000'000;
+  const comments::AllowanceTime at10 = base::ToUnixSeconds(At(10)) * 1'000'000;
+  ASSERT_TRUE(comments_->WriteComments([&](comments::CommentWriter& w) -> base::Status {
+    GZ_TRY(w.SetAllowanceFullAt("reader:1", at10 - minute));
+    GZ_TRY(w.SetAllowanceFullAt("address:192.0.2.1", at10 + 2 * minute));
+    return w.SetAllowanceFullAt("reader:1", at10 + 5);  // replaces
+  }).ok());
+  EXPECT_EQ(full_at("reader:1"), at10 + 5);
+  EXPECT_EQ(full_at("address:192.0.2.1"), at10 + 2 * minute);
+  ASSERT_TRUE(comments_->WriteComments([&](comments::CommentWriter& w) { return w.ForgetFullAllowances(At(11)); }).ok());
+  EXPECT_EQ(full_at("reader:1"), 0);
+  EXPECT_EQ(full_at("address:192.0.2.1"), at10 + 2 * minute);  // not full yet
 }
 
 TEST_P(CommunityContract, PoliciesCountsBansAndTheLog) {

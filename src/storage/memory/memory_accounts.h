@@ -49,7 +49,6 @@ Result<comments::ThreadPage> Threads(const MemoryState& s, Id article, comments:
 Result<std::vector<Comment>> Featured(const MemoryState& s, Id article);
 Result<std::vector<Comment>> RecentVisible(const MemoryState& s, Id article, int limit);
 Result<std::vector<Comment>> ByAccountSince(const MemoryState& s, Id account, base::Timestamp since);
-Result<std::int64_t> CountByIpSince(const MemoryState& s, std::string_view ip, base::Timestamp since);
 Result<std::vector<Comment>> ByAccount(const MemoryState& s, Id account);
 Result<std::vector<comments::Vote>> VotesByAccount(const MemoryState& s, Id account);
 Result<std::vector<Comment>> Queue(const MemoryState& s, comments::QueueKind kind, int offset, int limit);
@@ -69,5 +68,9 @@ Status SetBan(MemoryState& s, Id account, std::optional<base::Timestamp> until, 
 Status SetArticlePolicy(MemoryState& s, Id article, std::optional<comments::Policy> policy);
 Status SetSectionPolicy(MemoryState& s, std::string_view slug, std::optional<comments::Policy> policy);
 Status AppendLog(MemoryState& s, const comments::LogEntry& e);
+Result<bool> PostedSince(const MemoryState& s, Id account, std::string_view repeat_key, base::Timestamp since);
+Result<comments::AllowanceTime> AllowanceFullAt(const MemoryState& s, std::string_view name);
+Status SetAllowanceFullAt(MemoryState& s, std::string_view name, comments::AllowanceTime full_at);
+Status ForgetFullAllowances(MemoryState& s, base::Timestamp now);
 
 }  // namespace gazette::storage::memory_comments

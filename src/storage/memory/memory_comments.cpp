@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "comments/checks.h"
 #include "storage/memory/memory_accounts.h"
 
 namespace gazette::storage::memory_comments {
@@ -123,12 +124,6 @@ Result<std::vector<Comment>> ByAccountSince(const MemoryState& s, Id account, ba
   std::vector<Comment> out = Select(s, [&](const Comment& c) { return c.account_id == account && c.created_at > since; });
   NewestFirst(out);
   return out;
-}
-
-Result<std::int64_t> CountByIpSince(const MemoryState& s, std::string_view ip, base::Timestamp since) {
-  return static_cast<std::int64_t>(std::count_if(s.comments.begin(), s.comments.end(), [&](const auto& e) {
-    return e.second.ip == ip && e.second.created_at > since;
-  }));
 }
 
 Result<std::vector<Comment>> ByAccount(const MemoryState& s, Id account) {
@@ -322,6 +317,29 @@ Status AppendLog(MemoryState& s, const comments::LogEntry& e) {
   comments::LogEntry stored = e;
   stored.id = ++s.last_id;
   s.log.push_back(stored);
+  return {};
+}
+
+Result<bool> PostedSince(const MemoryState& s, Id account, std::string_view repeat_key, base::Timestamp since) {
+  return std::any_of(s.comments.begin(), s.comments.end(), [&](const auto& e) {
+    const Comment& c = e.second;
+    return c.account_id == account && c.created_at > since && c.status != comments::CommentStatus::kDeleted &&
+           comments::RepeatKey(c.body) == repeat_key;
+  });
+}
+
+Result<comments::AllowanceTime> AllowanceFullAt(const MemoryState& s, std::string_view name) {
+  auto it = s.allowances.find(name);
+  return it == s.allowances.end() ? 0 : it->second;
+}
+
+Status SetAllowanceFullAt(MemoryState& s, std::string_view name, comments::AllowanceTime full_at) {
+  s.allowances.insert_or_assign(std::string(name), full_at);
+  return {};
+}
+
+Status ForgetFullAllowances(MemoryState& s, base::Timestamp now) {
+  std::erase_if(s.allowances, [&](const auto& e) { return e.second <= base::ToUnixSeconds(now) * 1'000'000; });
   return {};
 }
 

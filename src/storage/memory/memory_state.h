@@ -48,6 +48,7 @@ struct MemoryState {
   std::map<accounts::Id, StoredToken> tokens;
   std::map<comments::Id, comments::Comment> comments;  // author fields resolved on read
   std::map<std::pair<comments::Id, accounts::Id>, int> votes;
+  std::map<std::string, comments::AllowanceTime, std::less<>> allowances;
   std::vector<StoredReport> reports;
   std::vector<comments::LogEntry> log;
   std::map<core::Id, comments::Policy> article_policies;

@@ -97,9 +97,6 @@ class MemoryCommentWriter final : public comments::CommentWriter {
   base::Result<std::vector<comments::Comment>> ByAccountSince(Id a, base::Timestamp t) override {
     return mc::ByAccountSince(s_, a, t);
   }
-  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp t) override {
-    return mc::CountByIpSince(s_, ip, t);
-  }
   base::Result<std::vector<comments::Comment>> ByAccount(Id a) override { return mc::ByAccount(s_, a); }
   base::Result<std::vector<comments::Vote>> VotesByAccount(Id a) override { return mc::VotesByAccount(s_, a); }
   base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind k, int o, int l) override {
@@ -130,6 +127,16 @@ class MemoryCommentWriter final : public comments::CommentWriter {
     return mc::SetSectionPolicy(s_, slug, p);
   }
   base::Status AppendLog(const comments::LogEntry& e) override { return mc::AppendLog(s_, e); }
+  base::Result<bool> PostedSince(Id a, std::string_view key, base::Timestamp t) override {
+    return mc::PostedSince(s_, a, key, t);
+  }
+  base::Result<comments::AllowanceTime> AllowanceFullAt(std::string_view name) override {
+    return mc::AllowanceFullAt(s_, name);
+  }
+  base::Status SetAllowanceFullAt(std::string_view name, comments::AllowanceTime t) override {
+    return mc::SetAllowanceFullAt(s_, name, t);
+  }
+  base::Status ForgetFullAllowances(base::Timestamp now) override { return mc::ForgetFullAllowances(s_, now); }
 
  private:
   MemoryState& s_;
@@ -320,9 +327,6 @@ base::Result<std::vector<comments::Comment>> MemoryStore::RecentVisible(comments
 }
 base::Result<std::vector<comments::Comment>> MemoryStore::ByAccountSince(comments::Id a, base::Timestamp t) {
   return mc::ByAccountSince(*Snapshot(), a, t);
-}
-base::Result<std::int64_t> MemoryStore::CountByIpSince(std::string_view ip, base::Timestamp t) {
-  return mc::CountByIpSince(*Snapshot(), ip, t);
 }
 base::Result<std::vector<comments::Comment>> MemoryStore::ByAccount(comments::Id a) { return mc::ByAccount(*Snapshot(), a); }
 base::Result<std::vector<comments::Vote>> MemoryStore::VotesByAccount(comments::Id a) {

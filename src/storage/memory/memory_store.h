@@ -82,7 +82,6 @@ class MemoryStore final : public core::ContentStore,
   base::Result<std::vector<comments::Comment>> Featured(comments::Id article) override;
   base::Result<std::vector<comments::Comment>> RecentVisible(comments::Id article, int limit) override;
   base::Result<std::vector<comments::Comment>> ByAccountSince(comments::Id account, base::Timestamp since) override;
-  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override;
   base::Result<std::vector<comments::Comment>> ByAccount(comments::Id account) override;
   base::Result<std::vector<comments::Vote>> VotesByAccount(comments::Id account) override;
   base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind kind, int offset, int limit) override;

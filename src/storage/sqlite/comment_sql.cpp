@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "comments/checks.h"
+
 namespace gazette::storage::sqlite::comment_sql {
 
 using base::Error;
@@ -23,14 +25,27 @@ constexpr std::string_view kShownTopLevel =
     "((c.status IN ('deleted', 'rejected') OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = "
     "c.id AND r.status IN ('visible', 'deleted', 'rejected'))))";
 
+// A thread's first comment is its own root: it gets the id SQLite would
+// give it (the largest plus one), named here so that one statement stores both.
 constexpr std::string_view kInsert =
-    "INSERT INTO comments (article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, downvotes, "
-    "score, reports, created_at, edited_at, ip, nonce, moderation_note, body, body_html) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
-constexpr std::string_view kSetRoot = "UPDATE comments SET root_id = id WHERE id = ?1";
+    "INSERT INTO comments (id, article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, "
+    "downvotes, score, reports, created_at, edited_at, ip, nonce, moderation_note, body, body_html, repeat_key) "
+    "SELECT n, ?1, ?2, CASE WHEN ?3 = 0 THEN n ELSE ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19 FROM (SELECT coalesce(max(id), 0) + 1 AS n FROM comments)";
 constexpr std::string_view kUpdate =
     "UPDATE comments SET status = ?2, hidden = ?3, featured = ?4, upvotes = ?5, downvotes = ?6, score = ?7, "
-    "reports = ?8, edited_at = ?9, moderation_note = ?10, body = ?11, body_html = ?12 WHERE id = ?1";
+    "reports = ?8, edited_at = ?9, moderation_note = ?10, body = ?11, body_html = ?12, repeat_key = ?13 WHERE id = ?1";
+constexpr std::string_view kPostedSince =
+    "SELECT EXISTS (SELECT 1 FROM comments WHERE account_id = ?1 AND repeat_key = ?2 AND created_at > ?3 "
+    "AND status <> 'deleted')";
+constexpr std::string_view kAllowance = "SELECT full_at FROM comment_allowances WHERE name = ?1";
+constexpr std::string_view kSetAllowance =
+    "INSERT INTO comment_allowances (name, full_at) VALUES (?1, ?2) "
+    "ON CONFLICT (name) DO UPDATE SET full_at = excluded.full_at";
+constexpr std::string_view kForgetAllowances = "DELETE FROM comment_allowances WHERE full_at <= ?1";
+constexpr std::string_view kWithoutRepeatKey =
+    "SELECT id, body FROM comments WHERE repeat_key IS NULL AND created_at > ?1";
+constexpr std::string_view kSetRepeatKey = "UPDATE comments SET repeat_key = ?2 WHERE id = ?1";
 constexpr std::string_view kAdjustCount =
     "UPDATE articles SET comment_count = max(0, comment_count + ?2) WHERE id = ?1";
 constexpr std::string_view kAddApproved =
@@ -227,9 +242,48 @@ Result<std::vector<Comment>> ByAccountSince(Connection& c, Id account_id, base::
               [&](Statement& st) { st.Bind(1, account_id).Bind(2, base::ToUnixSeconds(since)); });
 }
 
-Result<std::int64_t> CountByIpSince(Connection& c, std::string_view ip, base::Timestamp since) {
-  return Count(c, "SELECT count(*) FROM comments WHERE ip = ?1 AND created_at > ?2",
-               [&](Statement& st) { st.Bind(1, ip).Bind(2, base::ToUnixSeconds(since)); });
+Result<bool> PostedSince(Connection& c, Id account_id, std::string_view repeat_key, base::Timestamp since) {
+  Result<std::int64_t> found = Count(c, kPostedSince, [&](Statement& st) {
+    st.Bind(1, account_id).Bind(2, repeat_key).Bind(3, base::ToUnixSeconds(since));
+  });
+  if (!found.ok()) return std::move(found).error();
+  return *found != 0;
+}
+
+Result<comments::AllowanceTime> AllowanceFullAt(Connection& c, std::string_view name) {
+  Result<Statement> st = c.Prepare(kAllowance);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, name);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return *row ? st->Int(0) : 0;
+}
+
+Status SetAllowanceFullAt(Connection& c, std::string_view name, comments::AllowanceTime full_at) {
+  return Run(c, kSetAllowance, [&](Statement& st) { st.Bind(1, name).Bind(2, full_at); });
+}
+
+Status ForgetFullAllowances(Connection& c, base::Timestamp now) {
+  return Run(c, kForgetAllowances, [&](Statement& st) { st.Bind(1, base::ToUnixSeconds(now) * 1'000'000); });
+}
+
+Status KeyRecentComments(Connection& c, base::Timestamp since) {
+  std::vector<std::pair<Id, std::string>> todo;
+  {
+    Result<Statement> st = c.Prepare(kWithoutRepeatKey);
+    if (!st.ok()) return std::move(st).error();
+    st->Bind(1, base::ToUnixSeconds(since));
+    for (;;) {
+      Result<bool> row = st->Step();
+      if (!row.ok()) return std::move(row).error();
+      if (!*row) break;
+      todo.emplace_back(st->Int(0), comments::RepeatKey(st->Text(1)));
+    }
+  }
+  for (const auto& [id, key] : todo) {
+    GZ_TRY(Run(c, kSetRepeatKey, [&](Statement& st) { st.Bind(1, id).Bind(2, std::string_view(key)); }));
+  }
+  return {};
 }
 
 Result<std::vector<Comment>> ByAccount(Connection& c, Id account_id) {
@@ -340,11 +394,10 @@ Result<Id> InsertComment(Connection& c, const Comment& m) {
       .Bind(15, std::string_view(m.nonce))
       .Bind(16, std::string_view(m.moderation_note))
       .Bind(17, std::string_view(m.body))
-      .Bind(18, std::string_view(m.body_html));
+      .Bind(18, std::string_view(m.body_html))
+      .Bind(19, std::string_view(comments::RepeatKey(m.body)));
   GZ_TRY(st->Run());
-  Id id = c.LastInsertId();
-  if (m.root_id == 0) GZ_TRY(Run(c, kSetRoot, [&](Statement& s) { s.Bind(1, id); }));
-  return id;
+  return c.LastInsertId();
 }
 
 Status UpdateComment(Connection& c, const Comment& m) {
@@ -360,7 +413,8 @@ Status UpdateComment(Connection& c, const Comment& m) {
         .Bind(9, m.edited_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*m.edited_at)) : std::nullopt)
         .Bind(10, std::string_view(m.moderation_note))
         .Bind(11, std::string_view(m.body))
-        .Bind(12, std::string_view(m.body_html));
+        .Bind(12, std::string_view(m.body_html))
+        .Bind(13, std::string_view(comments::RepeatKey(m.body)));
   }));
   if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such comment.");
   return {};

@@ -14,7 +14,6 @@ base::Result<comments::ThreadPage> Threads(Connection& c, Id article_id, comment
 base::Result<std::vector<comments::Comment>> Featured(Connection& c, Id article_id);
 base::Result<std::vector<comments::Comment>> RecentVisible(Connection& c, Id article_id, int limit);
 base::Result<std::vector<comments::Comment>> ByAccountSince(Connection& c, Id account_id, base::Timestamp since);
-base::Result<std::int64_t> CountByIpSince(Connection& c, std::string_view ip, base::Timestamp since);
 base::Result<std::vector<comments::Comment>> ByAccount(Connection& c, Id account_id);
 base::Result<std::vector<comments::Vote>> VotesByAccount(Connection& c, Id account_id);
 base::Result<std::vector<comments::Comment>> Queue(Connection& c, comments::QueueKind kind, int offset, int limit);
@@ -34,5 +33,12 @@ base::Status SetBan(Connection& c, Id account_id, std::optional<base::Timestamp>
 base::Status SetArticlePolicy(Connection& c, Id article_id, std::optional<comments::Policy> policy);
 base::Status SetSectionPolicy(Connection& c, std::string_view section_slug, std::optional<comments::Policy> policy);
 base::Status AppendLog(Connection& c, const comments::LogEntry& entry);
+base::Result<bool> PostedSince(Connection& c, Id account_id, std::string_view repeat_key, base::Timestamp since);
+base::Result<comments::AllowanceTime> AllowanceFullAt(Connection& c, std::string_view name);
+base::Status SetAllowanceFullAt(Connection& c, std::string_view name, comments::AllowanceTime full_at);
+base::Status ForgetFullAllowances(Connection& c, base::Timestamp now);
+// Gives comments stored since `since` without a repeat key (by a version
+// before the key existed) their key.
+base::Status KeyRecentComments(Connection& c, base::Timestamp since);
 
 }  // namespace gazette::storage::sqlite::comment_sql

@@ -1,50 +1,132 @@
 #include "storage/sqlite/group_commit.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 
 namespace gazette::storage::sqlite {
 
 using base::Status;
 
-Status GroupCommit::Run(const std::function<Status(Connection&)>& work) {
-  Job job{&work};
-  std::unique_lock lock(mutex_);
-  queue_.push_back(&job);
-  while (!job.done) {
-    if (leading_) {
-      done_.wait(lock);
-      continue;
+GroupCommit::GroupCommit(Connection& connection, std::mutex& lead_mutex, std::size_t max_batch, std::size_t max_queue)
+    : c_(connection), lead_mutex_(lead_mutex), max_batch_(std::max<std::size_t>(1, max_batch)), max_queue_(max_queue) {
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "commits");
+    Loop();
+  });
+}
+
+GroupCommit::~GroupCommit() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+Status GroupCommit::Run(const Work& work) {
+  if (std::this_thread::get_id() == thread_.get_id()) return RunAlone(work);
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  Status status;
+  std::exception_ptr error;
+  auto job = std::make_unique<Job>();
+  job->work = [&work](Connection& c) { return work(c); };
+  job->finish = [&](Status s, std::exception_ptr e) {
+    std::lock_guard lock(m);
+    status = std::move(s);
+    error = e;
+    done = true;
+    cv.notify_one();  // under the lock: the waiter may return and free `cv` at once
+  };
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  std::unique_lock lock(m);
+  cv.wait(lock, [&] { return done; });
+  if (error) std::rethrow_exception(error);
+  return status;
+}
+
+bool GroupCommit::Submit(Work work, Done done) {
+  auto job = std::make_unique<Job>();
+  job->work = std::move(work);
+  job->finish = [done = std::move(done)](Status s, std::exception_ptr) { done(std::move(s)); };
+  job->submitted = true;
+  {
+    std::lock_guard lock(mutex_);
+    if (submitted_ >= max_queue_) {
+      ++stats_.refused;
+      return false;
     }
-    // Lead a batch: everything queued so far, oldest first.
-    leading_ = true;
+    ++submitted_;
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  return true;
+}
+
+void GroupCommit::Loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing left to do
     std::size_t n = std::min(queue_.size(), max_batch_);
-    std::vector<Job*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
-    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    std::vector<std::unique_ptr<Job>> batch;
+    batch.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (queue_.front()->submitted) --submitted_;
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
     lock.unlock();
     RunBatch(batch);
+    for (const auto& j : batch) j->finish(j->status, j->error);
     lock.lock();
-    for (Job* j : batch) j->done = true;
     ++stats_.batches;
     stats_.jobs += batch.size();
     stats_.largest = std::max(stats_.largest, batch.size());
-    leading_ = false;
-    done_.notify_all();
   }
-  if (job.error) std::rethrow_exception(job.error);
-  return job.status;
 }
 
-void GroupCommit::RunBatch(const std::vector<Job*>& batch) {
+// The committing thread's own write, from a Done: no batch is open then.
+Status GroupCommit::RunAlone(const Work& work) {
+  std::lock_guard lead(lead_mutex_);
+  GZ_TRY(c_.Exec("BEGIN IMMEDIATE"));
+  Status status;
+  try {
+    status = work(c_);
+  } catch (...) {
+    (void)c_.Exec("ROLLBACK");
+    throw;
+  }
+  if (sqlite3_get_autocommit(c_.raw()) != 0) {
+    return status.ok() ? Status(base::Error::Internal("the transaction was rolled back by SQLite")) : status;
+  }
+  Status end = status.ok() ? c_.Exec("COMMIT") : c_.Exec("ROLLBACK");
+  if (!end.ok()) {
+    (void)c_.Exec("ROLLBACK");
+    if (status.ok()) return end;
+  }
+  return status;
+}
+
+void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
   std::lock_guard lead(lead_mutex_);
   Status begin = c_.Exec("BEGIN IMMEDIATE");
   if (!begin.ok()) {
-    for (Job* j : batch) j->status = begin;
+    for (const auto& j : batch) j->status = begin;
     return;
   }
   // Alone, a job needs no savepoint: its failure rolls back the transaction.
   bool alone = batch.size() == 1;
   bool any_ok = false;
-  for (Job* j : batch) {
+  for (const auto& owned : batch) {
+    Job* j = owned.get();
     if (!alone) {
       if (Status s = c_.Exec("SAVEPOINT job"); !s.ok()) {
         j->status = s;
@@ -52,7 +134,7 @@ void GroupCommit::RunBatch(const std::vector<Job*>& batch) {
       }
     }
     try {
-      j->status = (*j->work)(c_);
+      j->status = j->work(c_);
     } catch (...) {
       j->error = std::current_exception();
       j->status = base::Error::Internal("the write failed");
@@ -61,14 +143,14 @@ void GroupCommit::RunBatch(const std::vector<Job*>& batch) {
       // Some errors (a full disk, I/O) make SQLite roll the whole
       // transaction back: nothing of this batch so far will be committed.
       base::Status lost = base::Error::Internal("the transaction was rolled back by SQLite");
-      for (Job* done : batch) {
-        if (done == j) break;
+      for (const auto& done : batch) {
+        if (done.get() == j) break;
         if (done->status.ok()) done->status = lost;
       }
       if (j->status.ok()) j->status = lost;
       any_ok = false;
       if (Status again = c_.Exec("BEGIN IMMEDIATE"); !again.ok()) {
-        for (Job* rest : batch) {
+        for (const auto& rest : batch) {
           if (rest->status.ok() && !rest->error) rest->status = again;
         }
         return;
@@ -86,7 +168,7 @@ void GroupCommit::RunBatch(const std::vector<Job*>& batch) {
   Status commit = any_ok ? c_.Exec("COMMIT") : c_.Exec("ROLLBACK");
   if (!commit.ok()) {
     (void)c_.Exec("ROLLBACK");
-    for (Job* j : batch) {
+    for (const auto& j : batch) {
       if (j->status.ok()) j->status = commit;
     }
   }

@@ -1,12 +1,13 @@
 // Group commit: the transactions of many callers run as one SQLite
 // transaction, so that one fsync makes a whole batch durable. Each caller's
 // work runs in a savepoint of its own (a failing one is rolled back alone),
-// and every caller returns only after the COMMIT that made its work durable
-// (or with the error that kept it out).
+// and each caller hears of its work only after the COMMIT that made it
+// durable (or with the error that kept it out).
 //
-// No thread of its own: the first caller to find nobody committing leads a
-// batch of what has queued (at most `max_batch` jobs); callers arriving
-// meanwhile wait for the next batch, which one of them leads.
+// One thread commits: it takes whatever has queued (at most `max_batch`
+// jobs), runs it, commits, and then tells each caller. A caller either waits
+// (Run) or leaves a function to be called on the committing thread (Submit),
+// which lets a server thread queue a write and go on serving others.
 #pragma once
 
 #include <condition_variable>
@@ -14,7 +15,9 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "storage/sqlite/connection.h"
@@ -23,40 +26,58 @@ namespace gazette::storage::sqlite {
 
 class GroupCommit {
  public:
-  // `lead_mutex` is held while a batch runs on `connection` (others, such as
-  // migrations, take it to use the connection alone).
-  GroupCommit(Connection& connection, std::mutex& lead_mutex, std::size_t max_batch)
-      : c_(connection), lead_mutex_(lead_mutex), max_batch_(max_batch) {}
+  using Work = std::function<base::Status(Connection&)>;
+  using Done = std::function<void(base::Status)>;
 
-  // Runs `work` in a transaction (shared with others); what it returns, or
-  // the COMMIT's error. An exception from `work` is rethrown here, after its
-  // savepoint was rolled back.
-  base::Status Run(const std::function<base::Status(Connection&)>& work);
+  // `lead_mutex` is held while a batch runs on `connection` (others, such as
+  // migrations, take it to use the connection alone). At most `max_queue`
+  // submitted jobs wait; Run is never refused.
+  GroupCommit(Connection& connection, std::mutex& lead_mutex, std::size_t max_batch, std::size_t max_queue = 4096);
+  // Commits what has been queued, then stops.
+  ~GroupCommit();
+
+  // Runs `work` in a transaction (shared with others) and waits; what it
+  // returns, or the COMMIT's error. An exception from `work` is rethrown
+  // here, after its savepoint was rolled back. Called on the committing
+  // thread (from a Done), the work runs at once in a transaction of its own.
+  base::Status Run(const Work& work);
+
+  // Queues `work` and returns at once; `done` is called on the committing
+  // thread once the work is durable, or with the error that kept it out.
+  // False, and `done` is never called, when max_queue jobs wait already.
+  bool Submit(Work work, Done done);
 
   struct Stats {
     std::size_t batches = 0;
     std::size_t jobs = 0;
     std::size_t largest = 0;
+    std::size_t refused = 0;  // Submit calls turned away by a full queue
   };
   Stats stats() const;
 
  private:
   struct Job {
-    const std::function<base::Status(Connection&)>* work;
+    Work work;
+    std::function<void(base::Status, std::exception_ptr)> finish;
+    bool submitted = false;  // by Submit, and counted against max_queue
     base::Status status;
     std::exception_ptr error;
-    bool done = false;
   };
-  void RunBatch(const std::vector<Job*>& batch);
+  void Loop();
+  void RunBatch(const std::vector<std::unique_ptr<Job>>& batch);
+  base::Status RunAlone(const Work& work);
 
   Connection& c_;
   std::mutex& lead_mutex_;
   std::size_t max_batch_;
+  std::size_t max_queue_;
   mutable std::mutex mutex_;  // guards what follows
-  std::condition_variable done_;
-  std::deque<Job*> queue_;
-  bool leading_ = false;
+  std::condition_variable wake_;
+  std::deque<std::unique_ptr<Job>> queue_;
+  std::size_t submitted_ = 0;  // queued jobs that came from Submit
+  bool stopping_ = false;
   Stats stats_;
+  std::thread thread_;  // last: started once the rest is ready
 };
 
 }  // namespace gazette::storage::sqlite

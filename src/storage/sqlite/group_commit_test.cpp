@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 namespace gazette::storage::sqlite {
@@ -119,6 +121,71 @@ TEST_F(GroupCommitTest, AWriteAloneThatFailsLeavesNothing) {
   EXPECT_EQ(CommittedRows(), 0);
   EXPECT_TRUE(group.Run([](Connection& c) { return Insert(c, 5); }).ok());
   EXPECT_EQ(CommittedRows(), 1);
+}
+
+// A server thread queues writes and goes on: each is told once its batch is
+// durable, which another connection can then read.
+TEST_F(GroupCommitTest, SubmittedWritesAreToldOnceDurable) {
+  std::mutex m;
+  std::condition_variable cv;
+  int told = 0, failed = 0;
+  std::int64_t seen_when_told = 0;
+  {
+    GroupCommit group(*c_, lead_, 16);
+    for (int i = 0; i < 100; ++i) {
+      ASSERT_TRUE(group.Submit([i](Connection& c) { return Insert(c, i); }, [&, i](Status s) {
+        std::int64_t seen = i == 99 ? CommittedRows("k = 99") : 1;
+        std::lock_guard lock(m);
+        if (!s.ok()) ++failed;
+        if (i == 99) seen_when_told = seen;
+        ++told;
+        cv.notify_all();
+      }));
+    }
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return told == 100; });
+  }
+  EXPECT_EQ(failed, 0);
+  EXPECT_EQ(seen_when_told, 1);
+  EXPECT_EQ(CommittedRows(), 100);
+}
+
+// A full queue refuses at once instead of growing; what it took still commits.
+TEST_F(GroupCommitTest, AFullQueueRefusesSubmissions) {
+  std::mutex hold;
+  hold.lock();  // the first write waits here, so the queue fills behind it
+  std::atomic<int> told{0};
+  int accepted = 0, refused = 0;
+  {
+    GroupCommit group(*c_, lead_, 1, 3);
+    for (int i = 0; i < 10; ++i) {
+      bool queued = group.Submit(
+          [&, i](Connection& c) {
+            if (i == 0) std::lock_guard wait(hold);
+            return Insert(c, i);
+          },
+          [&](Status s) { told += s.ok() ? 1 : 0; });
+      (queued ? accepted : refused)++;
+    }
+    EXPECT_GE(refused, 6);
+    EXPECT_EQ(group.stats().refused, static_cast<std::size_t>(refused));
+    hold.unlock();
+  }  // stopping commits what was taken
+  EXPECT_EQ(told.load(), accepted);
+  EXPECT_EQ(CommittedRows(), accepted);
+}
+
+// What a Done does may write again (a listener that stores something): it
+// runs at once, in a transaction of its own, instead of waiting for itself.
+TEST_F(GroupCommitTest, AWriteFromADoneRunsAtOnce) {
+  std::promise<Status> inner;
+  {
+    GroupCommit group(*c_, lead_, 8);
+    ASSERT_TRUE(group.Submit([](Connection& c) { return Insert(c, 1); },
+                             [&](Status) { inner.set_value(group.Run([](Connection& c) { return Insert(c, 2); })); }));
+    EXPECT_TRUE(inner.get_future().get().ok());
+  }
+  EXPECT_EQ(CommittedRows(), 2);
 }
 
 }  // namespace

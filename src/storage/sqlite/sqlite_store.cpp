@@ -109,9 +109,6 @@ class SqliteCommentWriter final : public comments::CommentWriter {
   Result<std::vector<comments::Comment>> ByAccountSince(Id account, base::Timestamp since) override {
     return comment_sql::ByAccountSince(c_, account, since);
   }
-  Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override {
-    return comment_sql::CountByIpSince(c_, ip, since);
-  }
   Result<std::vector<comments::Comment>> ByAccount(Id account) override { return comment_sql::ByAccount(c_, account); }
   Result<std::vector<comments::Vote>> VotesByAccount(Id account) override {
     return comment_sql::VotesByAccount(c_, account);
@@ -144,6 +141,16 @@ class SqliteCommentWriter final : public comments::CommentWriter {
     return comment_sql::SetSectionPolicy(c_, slug, p);
   }
   Status AppendLog(const comments::LogEntry& e) override { return comment_sql::AppendLog(c_, e); }
+  Result<bool> PostedSince(Id account, std::string_view key, base::Timestamp since) override {
+    return comment_sql::PostedSince(c_, account, key, since);
+  }
+  Result<comments::AllowanceTime> AllowanceFullAt(std::string_view name) override {
+    return comment_sql::AllowanceFullAt(c_, name);
+  }
+  Status SetAllowanceFullAt(std::string_view name, comments::AllowanceTime full_at) override {
+    return comment_sql::SetAllowanceFullAt(c_, name, full_at);
+  }
+  Status ForgetFullAllowances(base::Timestamp now) override { return comment_sql::ForgetFullAllowances(c_, now); }
 
  private:
   Connection& c_;
@@ -213,6 +220,11 @@ class SqliteStore::Lease {
   std::unique_ptr<Connection> c_;
 };
 
+namespace {
+// The migration that gave comments their repeat key (0007_comment_allowances.sql).
+constexpr int kRepeatKeyVersion = 7;
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
   std::filesystem::path path(options.path);
   std::error_code ec;
@@ -248,7 +260,19 @@ Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
   MigrationConnection target(*writer_);
   std::span<const sql::Migration> all = Migrations();
   if (up_to && *up_to >= 0 && static_cast<std::size_t>(*up_to) < all.size()) all = all.first(*up_to);
-  return sql::Migrate(target, all);
+  Result<sql::MigrationReport> report = sql::Migrate(target, all);
+  if (!report.ok()) return report;
+  // Comments stored before repeat keys existed get theirs, as far back as
+  // the longest repeat window a site may set.
+  if (report->from_version > 0 && report->from_version < kRepeatKeyVersion && report->to_version >= kRepeatKeyVersion) {
+    base::Timestamp since = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) -
+                            std::chrono::days(30);
+    GZ_TRY(writer_->Exec("BEGIN IMMEDIATE"));
+    Status keyed = comment_sql::KeyRecentComments(*writer_, since);
+    GZ_TRY(writer_->Exec(keyed.ok() ? "COMMIT" : "ROLLBACK"));
+    if (!keyed.ok()) return std::move(keyed).error();
+  }
+  return report;
 }
 
 Result<int> SqliteStore::SchemaVersion() {
@@ -373,6 +397,16 @@ Status SqliteStore::WriteComments(const std::function<Status(comments::CommentWr
     SqliteCommentWriter writer(c);
     return work(writer);
   });
+}
+
+bool SqliteStore::WriteCommentsLater(std::function<Status(comments::CommentWriter&)> work,
+                                     std::function<void(Status)> done) {
+  return group_.Submit(
+      [work = std::move(work)](Connection& c) {
+        SqliteCommentWriter writer(c);
+        return work(writer);
+      },
+      std::move(done));
 }
 
 // Search: reads from the pool; a rebuild is one transaction.
@@ -504,9 +538,6 @@ Result<std::vector<comments::Comment>> SqliteStore::RecentVisible(comments::Id a
 }
 Result<std::vector<comments::Comment>> SqliteStore::ByAccountSince(comments::Id account, base::Timestamp since) {
   return WithReader([&](Connection& c) { return comment_sql::ByAccountSince(c, account, since); });
-}
-Result<std::int64_t> SqliteStore::CountByIpSince(std::string_view ip, base::Timestamp since) {
-  return WithReader([&](Connection& c) { return comment_sql::CountByIpSince(c, ip, since); });
 }
 Result<std::vector<comments::Comment>> SqliteStore::ByAccount(comments::Id account) {
   return WithReader([&](Connection& c) { return comment_sql::ByAccount(c, account); });

@@ -108,7 +108,6 @@ class SqliteStore final : public core::ContentStore,
   base::Result<std::vector<comments::Comment>> Featured(comments::Id article) override;
   base::Result<std::vector<comments::Comment>> RecentVisible(comments::Id article, int limit) override;
   base::Result<std::vector<comments::Comment>> ByAccountSince(comments::Id account, base::Timestamp since) override;
-  base::Result<std::int64_t> CountByIpSince(std::string_view ip, base::Timestamp since) override;
   base::Result<std::vector<comments::Comment>> ByAccount(comments::Id account) override;
   base::Result<std::vector<comments::Vote>> VotesByAccount(comments::Id account) override;
   base::Result<std::vector<comments::Comment>> Queue(comments::QueueKind kind, int offset, int limit) override;
@@ -118,6 +117,8 @@ class SqliteStore final : public core::ContentStore,
   base::Result<comments::ArticleInfo> Article(comments::Id article) override;
   base::Result<accounts::Account> Author(comments::Id account) override;
   base::Status WriteComments(const std::function<base::Status(comments::CommentWriter&)>& work) override;
+  bool WriteCommentsLater(std::function<base::Status(comments::CommentWriter&)> work,
+                          std::function<void(base::Status)> done) override;
 
   // newsroom::NewsroomStore
   base::Result<std::vector<newsroom::Revision>> Revisions(core::Id article_id) override;

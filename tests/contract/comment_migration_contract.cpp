@@ -1,0 +1,71 @@
+// A site made before repeat keys (schema 6) keeps refusing repeated texts
+// after the migration: its recent comments get their keys.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "comments/checks.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace gazette {
+namespace {
+
+TEST(CommentMigration, RecentCommentsOfTheVersionBeforeGetRepeatKeys) {
+  auto dir = std::filesystem::temp_directory_path() / ("gazette-comment-migration-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "old.db").string();
+  {
+    auto store = storage::sqlite::SqliteStore::Open({path});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Migrate(6).ok());
+  }
+  const long now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string sql =
+        "INSERT INTO articles (id, slug, status, published_at, created_at, updated_at, headline, lead, body, body_html) "
+        "VALUES (10, 'bridge', 'published', 1760000000, 1760000000, 1760000000, 'Bridge reopens', '', '', '');"
+        "INSERT INTO accounts (id, email, display_name, password_hash, created_at) VALUES (3, 'a@example.org', 'A', 'x', 1);"
+        "INSERT INTO comments (id, article_id, root_id, account_id, status, created_at, body, body_html) VALUES "
+        "(1, 10, 1, 3, 'visible', " + std::to_string(now - 600) + ", 'The ferries stop!', ''),"
+        "(2, 10, 2, 3, 'visible', " + std::to_string(now - 90 * 86400) + ", 'Long ago.', '');";
+    char* error = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+    sqlite3_close(db);
+  }
+  auto store = storage::sqlite::SqliteStore::Open({path});
+  ASSERT_TRUE(store.ok());
+  auto report = (*store)->Migrate();
+  ASSERT_TRUE(report.ok()) << report.error().message << " " << report.error().detail;
+  bool repeated = false;
+  ASSERT_TRUE((*store)
+                  ->WriteComments([&](comments::CommentWriter& w) -> base::Status {
+                    auto r = w.PostedSince(3, comments::RepeatKey("the ferries stop"), base::FromUnixSeconds(now - 3600));
+                    if (!r.ok()) return r.error();
+                    repeated = *r;
+                    return {};
+                  })
+                  .ok());
+  EXPECT_TRUE(repeated);
+  store->reset();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT id FROM comments WHERE repeat_key IS NULL", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(st, 0), 2);  // older than any repeat window: left alone
+    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gazette
