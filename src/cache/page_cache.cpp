@@ -62,6 +62,9 @@ std::int64_t ParseHttpDate(std::string_view text) {
 
 constexpr std::array<const char*, 3> kEtagSuffix = {"", "-gzip", "-br"};
 constexpr std::array<const char*, 3> kContentEncoding = {"", "gzip", "br"};
+// Bodies at least this large are sent from a file in memory (see http::BodyFile):
+// below it, copying the bytes costs less than the second system call.
+constexpr std::size_t kBodyFileMin = 8 * 1024;
 
 // Headers the cache sets itself, dropped from the handler's response.
 bool OwnHeader(std::string_view name) {
@@ -181,9 +184,13 @@ PageCache::Entry PageCache::Build(const http::Response& response) const {
     variant.body = e == 0 ? response.body
                           : e == 1 ? Gzip(response.body, options_.gzip_level)
                                    : Brotli(response.body, options_.brotli_quality);
-    entry.full[e] = std::make_shared<const http::Prepared>(http::Prepare(variant, options_.common_headers));
+    http::Prepared full = http::Prepare(variant, options_.common_headers);
+    // Large bodies are also kept as a file in memory, sent without copying (sendfile).
+    if (full.body.size() >= kBodyFileMin) full.body_file = http::BodyFile::Make(full.body);
+    entry.full[e] = std::make_shared<const http::Prepared>(std::move(full));
     entry.not_modified[e] = std::make_shared<const http::Prepared>(http::Prepare(not_modified, options_.common_headers));
-    entry.bytes += entry.full[e]->head.size() + entry.full[e]->body.size() + entry.not_modified[e]->head.size();
+    entry.bytes += entry.full[e]->head.size() + entry.full[e]->body.size() * (entry.full[e]->body_file ? 2 : 1) +
+                   entry.not_modified[e]->head.size();
   }
   return entry;
 }

@@ -1,6 +1,10 @@
 #include "http/response.h"
 
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 namespace gazette::http {
 
@@ -176,5 +180,22 @@ Prepared Prepare(const Response& response, const HeaderList& common) {
   }
   return p;
 }
+
+std::shared_ptr<const BodyFile> BodyFile::Make(std::string_view body) {
+  int fd = memfd_create("gazette-page", MFD_CLOEXEC);
+  if (fd < 0) return nullptr;
+  for (std::size_t written = 0; written < body.size();) {
+    ssize_t n = ::write(fd, body.data() + written, body.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return nullptr;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return std::shared_ptr<const BodyFile>(new BodyFile(fd, body.size()));
+}
+
+BodyFile::~BodyFile() { ::close(fd_); }
 
 }  // namespace gazette::http

@@ -78,10 +78,30 @@ class Deferred {
 // A response serialized once and sent many times: the status line and the
 // headers through Content-Length, then the body. The server adds Date and
 // Connection when it sends one, copying nothing.
+// The body of a prepared response again, as a file in memory (memfd): the
+// server sends it with sendfile(2), so the kernel gives the socket the
+// file's pages instead of copying the bytes in, as a static file server does.
+class BodyFile {
+ public:
+  // Null when the system cannot make one (the bytes are then written as usual).
+  static std::shared_ptr<const BodyFile> Make(std::string_view body);
+  ~BodyFile();
+  BodyFile(const BodyFile&) = delete;
+  BodyFile& operator=(const BodyFile&) = delete;
+  int fd() const { return fd_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  BodyFile(int fd, std::size_t size) : fd_(fd), size_(size) {}
+  int fd_;
+  std::size_t size_;
+};
+
 struct Prepared {
   int status = 200;
   std::string head;
   std::string body;
+  std::shared_ptr<const BodyFile> body_file;  // when set, holds `body` too
   // 1xx, 204 and 304 carry no body and so no length.
   bool bodiless() const { return status < 200 || status == 204 || status == 304; }
 };

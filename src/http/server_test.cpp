@@ -4,6 +4,8 @@
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -52,6 +54,19 @@ class ServerTest : public ::testing::Test {
       if (r.path == "/prepared") {
         static const auto prepared = std::make_shared<const Prepared>(
             Prepare(Response::Text(200, "stored bytes"), {{"X-Common", "yes"}}));
+        Response answer;
+        answer.prepared = prepared;
+        return answer;
+      }
+      if (r.path == "/prepared-file") {
+        // Larger than a socket's buffers: sending waits for room.
+        static const auto prepared = [] {
+          std::string body;
+          for (int i = 0; body.size() < 3 * 1024 * 1024; ++i) body += "line " + std::to_string(i) + "\n";
+          auto p = std::make_shared<Prepared>(Prepare(Response::Text(200, body), {}));
+          p->body_file = BodyFile::Make(p->body);
+          return std::shared_ptr<const Prepared>(p);
+        }();
         Response answer;
         answer.prepared = prepared;
         return answer;
@@ -170,6 +185,32 @@ TEST_F(ServerTest, PreparedResponsesAreSentAsStoredWithDateAndConnection) {
   EXPECT_EQ(bodies, 2u);
   EXPECT_NE(out.find("Connection: close\r\n\r\nstored bytes"), std::string::npos);
   EXPECT_EQ(logged_.load(), 3);
+}
+
+// A body kept as a file in memory goes out by sendfile: the same bytes,
+// after the same head, also when the socket fills up on the way.
+TEST_F(ServerTest, PreparedBodiesFromAFileAreSentWhole) {
+  Start({});
+  int fd = Connect();
+  Send(fd, "GET /prepared-file HTTP/1.1\r\nHost: x\r\n\r\nHEAD /prepared-file HTTP/1.1\r\nHost: x\r\n\r\n"
+           "GET /prepared-file HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string out = ReadAll(fd);
+  ::close(fd);
+  std::string body;
+  for (int i = 0; body.size() < 3 * 1024 * 1024; ++i) body += "line " + std::to_string(i) + "\n";
+  std::string length = "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  std::size_t first = out.find(" GMT\r\nConnection: keep-alive\r\n\r\n");
+  ASSERT_NE(first, std::string::npos);
+  first += std::strlen(" GMT\r\nConnection: keep-alive\r\n\r\n");
+  EXPECT_EQ(out.compare(first, body.size(), body), 0);
+  std::size_t last = out.find(" GMT\r\nConnection: close\r\n\r\n");
+  ASSERT_NE(last, std::string::npos);
+  last += std::strlen(" GMT\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(out.size() - last, body.size());
+  EXPECT_EQ(out.compare(last, body.size(), body), 0);
+  std::size_t heads = 0;
+  for (std::size_t at = out.find(length); at != std::string::npos; at = out.find(length, at + 1)) ++heads;
+  EXPECT_EQ(heads, 3u);  // the HEAD answer too, with the length and no body
 }
 
 TEST_F(ServerTest, ReadsBodiesIncludingChunkedAndExpectContinue) {

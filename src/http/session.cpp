@@ -1,9 +1,14 @@
 // One connection's life: read a request, answer it, repeat while kept alive.
 // Modeled on Beast's advanced server, with a plain socket and the worker's
 // coarse sweep in place of a timer per operation.
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -120,6 +125,58 @@ struct DeferredInitiation {
 // The initiation is a named object holding only pointers: GCC 12 can destroy
 // temporaries of a co_await expression twice (GCC bug 100611), which
 // AddressSanitizer caught when the lambda here owned a shared_ptr.
+// A prepared response whose body is a file in memory: the head (status
+// line, headers, Date, Connection) with MSG_MORE so that it leaves with the
+// body, then the body by sendfile(2): the socket gets the file's pages, not
+// a copy. Waits for room in the socket as an asynchronous write would.
+asio::awaitable<boost::system::error_code> SendWithFile(tcp::socket& socket, std::array<asio::const_buffer, 3> head,
+                                                        const BodyFile& file) {
+  if (!socket.native_non_blocking()) {  // once per connection: it is a system call
+    boost::system::error_code ec;
+    socket.native_non_blocking(true, ec);
+    if (ec) co_return ec;
+  }
+  const int fd = socket.native_handle();
+  std::array<iovec, 3> iov{};
+  std::size_t parts = 0;
+  for (const asio::const_buffer& b : head) {
+    iov[parts++] = iovec{const_cast<void*>(b.data()), b.size()};
+  }
+  std::size_t first = 0;
+  while (first < parts) {
+    msghdr msg{};
+    msg.msg_iov = iov.data() + first;
+    msg.msg_iovlen = parts - first;
+    ssize_t n = ::sendmsg(fd, &msg, MSG_MORE | MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) co_return boost::system::error_code(errno, boost::system::system_category());
+      auto [wait_ec] = co_await socket.async_wait(tcp::socket::wait_write, asio::as_tuple(asio::use_awaitable));
+      if (wait_ec) co_return wait_ec;
+      continue;
+    }
+    auto left = static_cast<std::size_t>(n);
+    while (first < parts && left >= iov[first].iov_len) left -= iov[first++].iov_len;
+    if (first < parts) {
+      iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + left;
+      iov[first].iov_len -= left;
+    }
+  }
+  off_t offset = 0;
+  while (static_cast<std::size_t>(offset) < file.size()) {
+    ssize_t n = ::sendfile(fd, file.fd(), &offset, file.size() - static_cast<std::size_t>(offset));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) co_return boost::system::error_code(errno, boost::system::system_category());
+      auto [wait_ec] = co_await socket.async_wait(tcp::socket::wait_write, asio::as_tuple(asio::use_awaitable));
+      if (wait_ec) co_return wait_ec;
+    } else if (n == 0) {
+      co_return boost::system::error_code(EIO, boost::system::system_category());
+    }
+  }
+  co_return boost::system::error_code();
+}
+
 asio::awaitable<Response> AwaitDeferred(std::shared_ptr<Deferred> deferred) {
   asio::any_io_executor executor = co_await asio::this_coro::executor;
   Response out;
@@ -377,11 +434,19 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
       std::array<char, 64> date;
       std::size_t date_n = DateLine(worker.date, date);
       std::string_view connection = keep_alive ? kKeepAliveLine : kCloseLine;
-      std::array<asio::const_buffer, 4> buffers{asio::buffer(p.head), asio::buffer(date.data(), date_n),
-                                                asio::buffer(connection.data(), connection.size()),
-                                                asio::buffer(head || p.bodiless() ? std::string_view() : p.body)};
-      auto [ec, n] = co_await asio::async_write(c.socket, buffers, asio::as_tuple(asio::use_awaitable));
-      write_ec = ec;
+      bool with_body = !head && !p.bodiless();
+      if (with_body && p.body_file) {
+        write_ec = co_await SendWithFile(c.socket,
+                                         {asio::buffer(p.head), asio::buffer(date.data(), date_n),
+                                          asio::buffer(connection.data(), connection.size())},
+                                         *p.body_file);
+      } else {
+        std::array<asio::const_buffer, 4> buffers{asio::buffer(p.head), asio::buffer(date.data(), date_n),
+                                                  asio::buffer(connection.data(), connection.size()),
+                                                  asio::buffer(with_body ? std::string_view(p.body) : std::string_view())};
+        auto [ec, n] = co_await asio::async_write(c.socket, buffers, asio::as_tuple(asio::use_awaitable));
+        write_ec = ec;
+      }
     } else {
       out.clear();
       Serialize(response, o.common_headers, worker.date, keep_alive, head, out);
