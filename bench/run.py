@@ -222,6 +222,7 @@ def main():
                 posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
             results["comment_posts_per_s"] = statistics.median(posts)
         if args.keep:
+            print(f"seed page {seed_path}; page with 100 comments {other_path}", flush=True)
             print(f"server {server.base} (pid {server.process.pid}), site {site.path}; Enter stops it", flush=True)
             input()
         server.stop()

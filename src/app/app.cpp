@@ -224,6 +224,10 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   cache_options.brotli_quality = c.cache_brotli_quality;
   cache_options.common_headers = site::Site::CommonHeaders();
   cache::PageCache page_cache(cache_options);
+  // "Read next" as chosen is kept per article until the set of articles changes.
+  events.Subscribe([&reading](const base::Event& e) {
+    if (e.type.starts_with("article.") || e.type == "taxonomy.changed") reading.ForgetReadNext();
+  });
   PageInvalidation invalidation(page_cache, *parts_->store, *parts_->store);
   if (c.cache_enabled) invalidation.Listen(events);
   // Webhooks hear the events from now on; the dispatcher sends them once the server runs.
@@ -258,6 +262,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     base::Result<std::shared_ptr<Stack>> fresh = build();
     if (!fresh.ok()) return std::move(fresh).error();
     retired.push_back(current.exchange(*fresh));
+    reading.ForgetReadNext();
     page_cache.InvalidateAll();  // every page shows the settings
     base::LogInfo("settings changed: the site now runs with them");
     return {};
@@ -284,7 +289,8 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     return current.load()->router.Dispatch(request);
   };
   // Writes by other processes (the command line importing, say) make every
-  // cached page stale; looked for at most every 100 ms, by the requests.
+  // cached page and kept "Read next" stale; looked for at most every 100 ms,
+  // by the requests.
   std::atomic<std::int64_t> next_look{0};
   (void)parts_->store->ChangedElsewhere();  // where we start from
   auto changed_elsewhere = [&] {
@@ -293,12 +299,15 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
                            .count();
     std::int64_t due = next_look.load(std::memory_order_relaxed);
     if (now < due || !next_look.compare_exchange_strong(due, now + 100)) return;
-    if (parts_->store->ChangedElsewhere()) page_cache.InvalidateAll();
+    if (parts_->store->ChangedElsewhere()) {
+      reading.ForgetReadNext();
+      page_cache.InvalidateAll();
+    }
   };
   http::Server server(options, [&](const http::Request& request) {
     if (request.path == "/metrics") return Metrics(request, page_cache, parts_->store->write_batches());
-    if (!c.cache_enabled) return route(request);
     changed_elsewhere();
+    if (!c.cache_enabled) return route(request);
     return page_cache.Serve(request, route);
   });
   GZ_TRY(server.Listen());

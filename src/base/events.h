@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -34,21 +35,24 @@ class EventBus {
 
   void Subscribe(Listener listener) {
     std::lock_guard lock(mutex_);
-    listeners_.push_back(std::move(listener));
+    auto more = std::make_shared<std::vector<Listener>>(*listeners_);
+    more->push_back(std::move(listener));
+    listeners_ = std::move(more);
   }
 
+  // Subscribing replaces the list, so publishing takes it without copying.
   void Publish(const Event& event) const {
-    std::vector<Listener> listeners;
+    std::shared_ptr<const std::vector<Listener>> listeners;
     {
       std::lock_guard lock(mutex_);
       listeners = listeners_;
     }
-    for (const Listener& listener : listeners) listener(event);
+    for (const Listener& listener : *listeners) listener(event);
   }
 
  private:
   mutable std::mutex mutex_;
-  std::vector<Listener> listeners_;
+  std::shared_ptr<const std::vector<Listener>> listeners_ = std::make_shared<const std::vector<Listener>>();
 };
 
 }  // namespace gazette::base

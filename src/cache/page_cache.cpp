@@ -1,5 +1,7 @@
 #include "cache/page_cache.h"
 
+#include <pthread.h>
+
 #include <strings.h>
 
 #include <chrono>
@@ -65,6 +67,8 @@ constexpr std::array<const char*, 3> kContentEncoding = {"", "gzip", "br"};
 // Bodies at least this large are sent from a file in memory (see http::BodyFile):
 // below it, copying the bytes costs less than the second system call.
 constexpr std::size_t kBodyFileMin = 8 * 1024;
+// Pages waiting for their brotli variant at most (more are served gzip only).
+constexpr std::size_t kMaxBrotliJobs = 1024;
 
 // Headers the cache sets itself, dropped from the handler's response.
 bool OwnHeader(std::string_view name) {
@@ -83,7 +87,7 @@ bool WantsFresh(const http::Request& request) {
 
 }  // namespace
 
-Encoding Negotiate(std::string_view accept_encoding) {
+Encoding Negotiate(std::string_view accept_encoding, bool without_brotli) {
   // -1: not named, so "*" decides.
   double br = -1, gzip = -1, any = 0;
   ForEachItem(accept_encoding, [&](std::string_view item) {
@@ -100,6 +104,7 @@ Encoding Negotiate(std::string_view accept_encoding) {
   });
   if (br < 0) br = any;
   if (gzip < 0) gzip = any;
+  if (without_brotli) br = 0;
   if (br > 0 && br >= gzip) return Encoding::kBrotli;
   if (gzip > 0) return Encoding::kGzip;
   return Encoding::kIdentity;
@@ -108,6 +113,7 @@ Encoding Negotiate(std::string_view accept_encoding) {
 PageCache::PageCache(CacheOptions options, std::function<std::chrono::system_clock::time_point()> now)
     : options_(std::move(options)), now_(std::move(now)) {
   if (!now_) now_ = [] { return std::chrono::system_clock::now(); };
+  if (options_.brotli_in_background) compressor_ = std::thread([this] { CompressLoop(); });
 }
 
 bool PageCache::Cacheable(const http::Request& request) const {
@@ -131,6 +137,11 @@ bool PageCache::Cacheable(const http::Request& request) const {
 
 http::Response PageCache::Answer(const Entry& entry, const http::Request& request) const {
   auto encoding = static_cast<std::size_t>(Negotiate(request.Header("Accept-Encoding")));
+  // Brotli not made yet: gzip, which every client that takes brotli takes too.
+  if (encoding == 2 && !entry.full[2] && entry.full[1] &&
+      Negotiate(request.Header("Accept-Encoding"), true) == Encoding::kGzip) {
+    encoding = 1;
+  }
   if (!entry.full[encoding]) encoding = 0;
   http::Response answer;
   bool fresh = false;
@@ -163,36 +174,92 @@ PageCache::Entry PageCache::Build(const http::Response& response) const {
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
   entry.last_modified = HttpDate(entry.modified);
-  bool compress = response.body.size() >= options_.min_compress_bytes && Compressible(response.Get("Content-Type"));
-  for (std::size_t e = 0; e < 3; ++e) {
-    if (e > 0 && !compress) break;
-    http::Response variant;
-    variant.status = response.status;
-    for (const auto& [name, value] : response.headers) {
-      if (!OwnHeader(name)) variant.headers.emplace_back(name, value);
-    }
-    variant.Set("Cache-Control", options_.cache_control);
-    variant.Set("Vary", "Accept-Encoding");
-    variant.Set("ETag", "\"" + entry.etag + kEtagSuffix[e] + "\"");
-    variant.Set("Last-Modified", entry.last_modified);
-    if (e > 0) variant.Set("Content-Encoding", kContentEncoding[e]);
-    http::Response not_modified;
-    not_modified.status = 304;
-    for (std::string_view name : {"Cache-Control", "Vary", "ETag", "Last-Modified"}) {
-      not_modified.headers.emplace_back(std::string(name), std::string(variant.Get(name)));
-    }
-    variant.body = e == 0 ? response.body
-                          : e == 1 ? Gzip(response.body, options_.gzip_level)
-                                   : Brotli(response.body, options_.brotli_quality);
-    http::Prepared full = http::Prepare(variant, options_.common_headers);
-    // Large bodies are also kept as a file in memory, sent without copying (sendfile).
-    if (full.body.size() >= kBodyFileMin) full.body_file = http::BodyFile::Make(full.body);
-    entry.full[e] = std::make_shared<const http::Prepared>(std::move(full));
-    entry.not_modified[e] = std::make_shared<const http::Prepared>(http::Prepare(not_modified, options_.common_headers));
-    entry.bytes += entry.full[e]->head.size() + entry.full[e]->body.size() * (entry.full[e]->body_file ? 2 : 1) +
-                   entry.not_modified[e]->head.size();
+  AddVariant(entry, response, 0, response.body);
+  entry.compressible = response.body.size() >= options_.min_compress_bytes && Compressible(response.Get("Content-Type"));
+  if (entry.compressible) {
+    AddVariant(entry, response, 1, Gzip(response.body, options_.gzip_level));
+    if (!options_.brotli_in_background) AddVariant(entry, response, 2, Brotli(response.body, options_.brotli_quality));
   }
   return entry;
+}
+
+void PageCache::AddVariant(Entry& entry, const http::Response& response, std::size_t e, const std::string& body) const {
+  http::Response variant;
+  variant.status = response.status;
+  for (const auto& [name, value] : response.headers) {
+    if (!OwnHeader(name)) variant.headers.emplace_back(name, value);
+  }
+  variant.Set("Cache-Control", options_.cache_control);
+  variant.Set("Vary", "Accept-Encoding");
+  variant.Set("ETag", "\"" + entry.etag + kEtagSuffix[e] + "\"");
+  variant.Set("Last-Modified", entry.last_modified);
+  if (e > 0) variant.Set("Content-Encoding", kContentEncoding[e]);
+  http::Response not_modified;
+  not_modified.status = 304;
+  for (std::string_view name : {"Cache-Control", "Vary", "ETag", "Last-Modified"}) {
+    not_modified.headers.emplace_back(std::string(name), std::string(variant.Get(name)));
+  }
+  variant.body = body;
+  http::Prepared full = http::Prepare(variant, options_.common_headers);
+  // Large bodies are also kept as a file in memory, sent without copying (sendfile).
+  if (full.body.size() >= kBodyFileMin) full.body_file = http::BodyFile::Make(full.body);
+  entry.full[e] = std::make_shared<const http::Prepared>(std::move(full));
+  entry.not_modified[e] = std::make_shared<const http::Prepared>(http::Prepare(not_modified, options_.common_headers));
+  entry.bytes += entry.full[e]->head.size() + entry.full[e]->body.size() * (entry.full[e]->body_file ? 2 : 1) +
+                 entry.not_modified[e]->head.size();
+}
+
+void PageCache::CompressLoop() {
+  pthread_setname_np(pthread_self(), "compression");
+  std::unique_lock lock(jobs_mutex_);
+  for (;;) {
+    jobs_wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+    if (stopping_) return;
+    BrotliJob job = std::move(jobs_.front());
+    jobs_.pop_front();
+    compressing_ = true;
+    lock.unlock();
+    // Built aside, then added to the page if it is still the same version.
+    Entry made;
+    made.etag = base::HexDigest(job.response->body, 32);
+    made.modified = 0;
+    {
+      Shard& shard = ShardOf(job.key);
+      std::lock_guard shard_lock(shard.mutex);
+      auto it = shard.entries.find(job.key);
+      if (it != shard.entries.end() && it->second.full[0] == job.identity) made.last_modified = it->second.last_modified;
+    }
+    if (!made.last_modified.empty()) {
+      AddVariant(made, *job.response, 2, Brotli(job.response->body, options_.brotli_quality));
+      Shard& shard = ShardOf(job.key);
+      std::lock_guard shard_lock(shard.mutex);
+      auto it = shard.entries.find(job.key);
+      if (it != shard.entries.end() && it->second.full[0] == job.identity && !it->second.full[2]) {
+        it->second.full[2] = made.full[2];
+        it->second.not_modified[2] = made.not_modified[2];
+        it->second.bytes += made.bytes;
+        shard.bytes += made.bytes;
+      }
+    }
+    lock.lock();
+    compressing_ = false;
+    jobs_done_.notify_all();
+  }
+}
+
+void PageCache::WaitForCompression() {
+  std::unique_lock lock(jobs_mutex_);
+  jobs_done_.wait(lock, [this] { return stopping_ || (jobs_.empty() && !compressing_); });
+}
+
+PageCache::~PageCache() {
+  {
+    std::lock_guard lock(jobs_mutex_);
+    stopping_ = true;
+  }
+  jobs_wake_.notify_all();
+  jobs_done_.notify_all();
+  if (compressor_.joinable()) compressor_.join();
 }
 
 void PageCache::Drop(Shard& shard, std::unordered_map<std::string, Entry, Hash, std::equal_to<>>::iterator it) {
@@ -278,7 +345,16 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
   }
   Entry entry = Build(response);
   http::Response answer = Answer(entry, request);
+  bool brotli_later = entry.compressible && !entry.full[2];
+  std::shared_ptr<const http::Prepared> identity = entry.full[0];
   Store(key, std::move(entry), epoch);
+  if (brotli_later) {
+    std::lock_guard lock(jobs_mutex_);
+    if (jobs_.size() < kMaxBrotliJobs) {
+      jobs_.push_back({std::string(key), std::make_shared<const http::Response>(std::move(response)), identity});
+      jobs_wake_.notify_one();
+    }
+  }
   return answer;
 }
 

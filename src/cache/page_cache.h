@@ -8,6 +8,10 @@
 // flight). Memory is bounded by a least-recently-used limit.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <thread>
+
 #include <array>
 #include <chrono>
 #include <atomic>
@@ -31,12 +35,17 @@ enum class Encoding { kIdentity = 0, kGzip = 1, kBrotli = 2 };
 
 // The encoding to send, from an Accept-Encoding header: brotli, else gzip,
 // else identity, honouring q=0.
-Encoding Negotiate(std::string_view accept_encoding);
+// `without_brotli`: as if the client had not named brotli (it is not made yet).
+Encoding Negotiate(std::string_view accept_encoding, bool without_brotli = false);
 
 struct CacheOptions {
   std::size_t max_bytes = 256 * 1024 * 1024;  // all variants of all pages
   int gzip_level = 6;
-  int brotli_quality = 5;          // fast enough to compress at fill time
+  int brotli_quality = 5;
+  // Brotli, slower than gzip, is made on a thread of the cache's own after
+  // the page is stored (gzip serves brotli clients meanwhile), so a miss
+  // costs the render and gzip only. False: made at fill time.
+  bool brotli_in_background = true;
   std::size_t min_compress_bytes = 256;
   // What clients and proxies in front are told: revalidate (cheap: 304 by
   // ETag), and a CDN may serve a page a few seconds old while it does.
@@ -82,6 +91,10 @@ class PageCache {
 
   CacheStats Stats() const;
 
+  // Returns once the brotli variants queued so far are made (for tests).
+  void WaitForCompression();
+  ~PageCache();
+
  private:
   struct Entry {
     std::vector<std::string> tags;
@@ -92,6 +105,7 @@ class PageCache {
     std::int64_t modified = 0;  // the same, in Unix seconds
     bool stale = false;
     bool rendering = false;
+    bool compressible = false;  // gzip and brotli variants are (or will be) there
     std::chrono::system_clock::time_point until = std::chrono::system_clock::time_point::max();
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;
@@ -114,8 +128,17 @@ class PageCache {
   // The stored answer for `request` from `entry` (a 304 when the client
   // has this version).
   http::Response Answer(const Entry& entry, const http::Request& request) const;
-  // Builds an entry from a rendered response.
+  // Builds an entry from a rendered response (brotli too unless it is made later).
   Entry Build(const http::Response& response) const;
+  // The stored response and its 304 for one encoding.
+  void AddVariant(Entry& entry, const http::Response& response, std::size_t encoding, const std::string& body) const;
+  // A page stored without brotli: made on the compression thread.
+  struct BrotliJob {
+    std::string key;
+    std::shared_ptr<const http::Response> response;
+    std::shared_ptr<const http::Prepared> identity;  // which version of the page it is for
+  };
+  void CompressLoop();
   void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);
   // Calls `f(entry)` for each page tagged `tag`, under its shard's lock.
   template <class F>
@@ -128,6 +151,12 @@ class PageCache {
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> epoch_{0};  // bumped by every invalidation
   std::atomic<std::uint64_t> hits_{0}, stale_hits_{0}, misses_{0}, fills_{0}, invalidations_{0}, evictions_{0};
+  std::mutex jobs_mutex_;  // guards what follows
+  std::condition_variable jobs_wake_, jobs_done_;
+  std::deque<BrotliJob> jobs_;
+  bool compressing_ = false;
+  bool stopping_ = false;
+  std::thread compressor_;  // last: started once the rest is ready
 };
 
 }  // namespace gazette::cache

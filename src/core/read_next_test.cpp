@@ -151,3 +151,31 @@ TEST_F(ReadNextTest, TheChoiceIsStableAndTiesGoToTheHigherId) {
 
 }  // namespace
 }  // namespace gazette::core
+
+namespace gazette::core {
+namespace {
+
+// The choice is kept per article (it asks the full-text index) until told
+// that the articles changed; an edit of the article itself is noticed alone.
+TEST_F(ReadNextTest, TheChoiceIsKeptUntilTheArticlesChange) {
+  Id shown = Add({"New cranes arrive at the port", 24, "", {"Harbour"}});
+  AddUnrelatedNews();
+  ReadingService reading(store_, &store_, {});
+  auto headlines = [&] {
+    auto article = store_.FindArticle(shown);
+    EXPECT_TRUE(article.ok());
+    auto next = reading.ReadNext(*article, 3);
+    EXPECT_TRUE(next.ok());
+    Headlines out;
+    for (const auto& s : *next) out.push_back(s.headline);
+    return out;
+  };
+  EXPECT_EQ(headlines(), (Headlines{"Unrelated news 1", "Unrelated news 2", "Unrelated news 3"}));
+  Add({"Harbour cranes break a record", 0, "", {"Harbour"}});
+  EXPECT_EQ(headlines(), (Headlines{"Unrelated news 1", "Unrelated news 2", "Unrelated news 3"}));  // kept
+  reading.ForgetReadNext();
+  EXPECT_EQ(headlines(), (Headlines{"Harbour cranes break a record", "Unrelated news 1", "Unrelated news 2"}));
+}
+
+}  // namespace
+}  // namespace gazette::core

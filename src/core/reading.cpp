@@ -57,6 +57,8 @@ constexpr double kTextPoints = 2;
 // A text match counts from this share of the article's own score on its words.
 constexpr double kTextThreshold = 0.15;
 constexpr int kCandidates = 100;
+// Articles whose "Read next" is kept at most (past it, all are forgotten).
+constexpr std::size_t kMaxKeptReadNext = 20000;
 constexpr std::size_t kMaxTags = 10;
 constexpr std::size_t kMaxWords = 12;
 constexpr std::size_t kMinWordChars = 4;
@@ -152,6 +154,33 @@ Result<std::vector<ArticleSummary>> ReadingService::Related(const Article& artic
 }
 
 Result<std::vector<ArticleSummary>> ReadingService::ReadNext(const Article& article, int count) {
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(kept_mutex_);
+    auto it = kept_.find(article.id);
+    if (it != kept_.end() && it->second.updated_at == article.updated_at && it->second.count == count) {
+      return it->second.articles;
+    }
+    generation = generation_;
+  }
+  Result<std::vector<ArticleSummary>> chosen = ChooseReadNext(article, count);
+  if (!chosen.ok()) return chosen;
+  std::lock_guard lock(kept_mutex_);
+  // Kept only if nothing changed while choosing; bounded, as a cache is.
+  if (generation == generation_) {
+    if (kept_.size() >= kMaxKeptReadNext) kept_.clear();
+    kept_[article.id] = KeptReadNext{article.updated_at, count, *chosen};
+  }
+  return chosen;
+}
+
+void ReadingService::ForgetReadNext() {
+  std::lock_guard lock(kept_mutex_);
+  ++generation_;
+  kept_.clear();
+}
+
+Result<std::vector<ArticleSummary>> ReadingService::ChooseReadNext(const Article& article, int count) {
   std::vector<ArticleSummary> out;
   if (count <= 0) return out;
   if (read_next_.mode == ReadNextOptions::Mode::kBlend && read_next_.related > 0) {

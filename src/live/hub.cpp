@@ -15,6 +15,8 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::size_t kMaxLastEventId = 64;
+// Events waiting for the thread at most; more are dropped with a warning.
+constexpr std::size_t kMaxPending = 4096;
 
 bool Subscribed(const std::vector<std::string>& channels, const std::string& channel) {
   return std::find(channels.begin(), channels.end(), channel) != channels.end();
@@ -62,10 +64,25 @@ void Hub::Listen(base::EventBus& bus) {
     static constexpr std::string_view kCarried[] = {"article.published", "article.updated", "article.unpublished",
                                                     "comment.created", "comment.approved"};
     if (std::find(std::begin(kCarried), std::end(kCarried), event.type) == std::end(kCarried)) return;
-    if (!thread_.TrySubmit([this, event] { Handle(event); })) {
+    std::lock_guard lock(pending_mutex_);
+    if (pending_.size() >= kMaxPending) {
       base::LogWarning("live updates: the queue is full; dropped " + event.type + " " + std::to_string(event.id));
+      return;
     }
+    pending_.push_back(event);
+    if (drain_queued_) return;
+    drain_queued_ = thread_.TrySubmit([this] { Drain(); });
   });
+}
+
+void Hub::Drain() {
+  std::vector<base::Event> events;
+  {
+    std::lock_guard lock(pending_mutex_);
+    events.swap(pending_);
+    drain_queued_ = false;
+  }
+  for (const base::Event& event : events) Handle(event);
 }
 
 void Hub::Handle(const base::Event& event) {

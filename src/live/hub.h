@@ -85,6 +85,7 @@ class Hub {
   std::string IdOf(std::uint64_t seq) const;
   std::optional<std::uint64_t> ParseId(std::string_view id) const;
   void PruneLocked();
+  void Drain();
 
   core::ReadingService& reading_;
   comments::CommentReader& comments_;
@@ -94,6 +95,11 @@ class Hub {
   std::uint64_t last_seq_ = 0;
   std::deque<Recent> recent_;
   std::vector<Subscriber> subscribers_;
+  // Events heard and not yet handled; one job on the thread takes them all,
+  // so a batch of comments stored together wakes it once.
+  std::mutex pending_mutex_;
+  std::vector<base::Event> pending_;
+  bool drain_queued_ = false;
   // Last: stopped (its queue finished) before the rest goes.
   base::WorkerPool thread_;
 };
