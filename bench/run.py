@@ -123,7 +123,38 @@ class Nginx:
         self.process.wait(timeout=10)
 
 
-TARGETS = ("cached", "miss", "comments")
+TARGETS = ("cached", "miss", "comments", "publish")
+
+
+def publish_to_visible(site, server, runs):
+    """Milliseconds from the publish call to the headline on the front page, its
+    section's page and the site's feed, all three read (and cached) before;
+    medians over `runs` articles. The clock starts before the publish request."""
+    made = site.gazette("token", "create", "--role", "editor", "Bench desk")
+    assert made.returncode == 0, made.stderr
+    auth = {"Authorization": "Bearer " + made.stdout.strip().splitlines()[-1], "Content-Type": "application/json"}
+    section = json.loads(server.get("/api/v1/sections").text)["sections"][0]["slug"]
+    pages = ["/", f"/section/{section}", "/feed.xml"]
+    figures = []
+    for i in range(runs):
+        headline = f"Harbour cranes break a record, bulletin {i} {time.time_ns()}"
+        created = server.request("POST", "/api/v1/admin/articles", json.dumps(
+            {"headline": headline, "lead": "The port's new cranes moved more boxes than ever.", "section": section,
+             "body": "The port's new cranes moved more boxes than ever in one day."}).encode(), auth)
+        assert created.status == 201, created.text
+        article = json.loads(created.text)["id"]
+        for page in pages:  # cached before the publication
+            assert headline not in server.get(page).text
+        started = time.perf_counter()
+        published = server.request("POST", f"/api/v1/admin/articles/{article}/publish", b"{}", auth)
+        assert published.status == 200, published.text
+        waiting = list(pages)
+        while waiting:
+            waiting = [page for page in waiting if headline not in server.get(page).text]
+            if time.perf_counter() - started > 5:
+                sys.exit(f"publish -> visible: {waiting} did not show the article within 5 s")
+        figures.append((time.perf_counter() - started) * 1000)
+    return statistics.median(figures), max(figures)
 
 
 def readers(server, n, prefix):
@@ -221,6 +252,9 @@ def main():
                 rps, errors, _ = wrk(f"{server.base}/", args.seconds, script=ROOT / "bench" / "post_comments.lua", env=env)
                 posts.append(rps * (1 - errors / max(1, rps * args.seconds)))
             results["comment_posts_per_s"] = statistics.median(posts)
+        if "publish" in chosen:
+            median_ms, worst_ms = publish_to_visible(site, server, max(5, args.runs * 3))
+            results["publish_visible_ms"] = {"median": median_ms, "max": worst_ms}
         if args.keep:
             print(f"seed page {seed_path}; page with 100 comments {other_path}", flush=True)
             print(f"server {server.base} (pid {server.process.pid}), site {site.path}; Enter stops it", flush=True)
@@ -238,6 +272,9 @@ def main():
         print(f"{'cached article, gzip (req/s)':44} {c['gazette gzip']:>12,.0f}  nginx {c['nginx gzip']:,.0f}  ratio {c['gazette gzip'] / c['nginx gzip']:.2f}")
     if "miss_render_p50_ms" in results:
         print(f"{'cache-miss render, 100 comments (p50 ms)':44} {results['miss_render_p50_ms']:>12.3f}")
+    if "publish_visible_ms" in results:
+        v = results["publish_visible_ms"]
+        print(f"{'publish -> front, section, feed (ms)':44} {v['median']:>12.1f}  max {v['max']:.1f}")
     if "comment_posts_per_s" in results:
         print(f"{'comment POSTs acknowledged (per s)':44} {results['comment_posts_per_s']:>12,.0f}")
     w = results["page_weight"]
