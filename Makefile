@@ -48,10 +48,14 @@ test-asan: deps-test
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L 'unit|contract|e2e'
 
-# Not part of `make test`: the server pinned to one core and wrk to the
-# other, against nginx serving the same bytes (bench/run.py).
-bench: deps-test build
+# Not part of `make test`: the microbenchmarks (bench/micro, Google
+# Benchmark), then the server pinned to one core and wrk to the other,
+# against nginx serving the same bytes (bench/run.py).
+bench: deps-test
 	@scripts/install-deps bench
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	taskset -c 0 $(BUILD_DIR)/bench/micro/gazette_micro
 	GAZETTE_BIN=$(abspath $(BUILD_DIR))/gazette python3 bench/run.py
 
 # Runs each libFuzzer target of fuzz/ for FUZZ_SECONDS (built with clang).

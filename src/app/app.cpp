@@ -224,9 +224,12 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   cache_options.brotli_quality = c.cache_brotli_quality;
   cache_options.common_headers = site::Site::CommonHeaders();
   cache::PageCache page_cache(cache_options);
-  // "Read next" as chosen is kept per article until the set of articles changes.
+  // The related articles of "Read next" are kept per article; an article
+  // changed or taken down may be among them (a new one shows among the latest).
   events.Subscribe([&reading](const base::Event& e) {
-    if (e.type.starts_with("article.") || e.type == "taxonomy.changed") reading.ForgetReadNext();
+    if (e.type == "article.updated" || e.type == "article.unpublished" || e.type == "taxonomy.changed") {
+      reading.ForgetRelated();
+    }
   });
   PageInvalidation invalidation(page_cache, *parts_->store, *parts_->store);
   if (c.cache_enabled) invalidation.Listen(events);
@@ -262,7 +265,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     base::Result<std::shared_ptr<Stack>> fresh = build();
     if (!fresh.ok()) return std::move(fresh).error();
     retired.push_back(current.exchange(*fresh));
-    reading.ForgetReadNext();
+    reading.ForgetRelated();
     page_cache.InvalidateAll();  // every page shows the settings
     base::LogInfo("settings changed: the site now runs with them");
     return {};
@@ -289,7 +292,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     return current.load()->router.Dispatch(request);
   };
   // Writes by other processes (the command line importing, say) make every
-  // cached page and kept "Read next" stale; looked for at most every 100 ms,
+  // cached page and kept choice of related articles stale; looked for at most every 100 ms,
   // by the requests.
   std::atomic<std::int64_t> next_look{0};
   (void)parts_->store->ChangedElsewhere();  // where we start from
@@ -300,7 +303,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
     std::int64_t due = next_look.load(std::memory_order_relaxed);
     if (now < due || !next_look.compare_exchange_strong(due, now + 100)) return;
     if (parts_->store->ChangedElsewhere()) {
-      reading.ForgetReadNext();
+      reading.ForgetRelated();
       page_cache.InvalidateAll();
     }
   };

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace gazette::base {
 
@@ -123,6 +124,31 @@ std::vector<std::string> MatchingWords(std::string_view text) {
   }
   flush();
   return words;
+}
+
+std::string FoldedWords(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool gap = false;  // a separator came after the last word character
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !u_isalnum(c)) {
+      gap = !out.empty();
+      continue;
+    }
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    if (c == 0x0451) c = 0x0435;  // ё as е
+    if (gap) out += ' ';
+    gap = false;
+    char utf8[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(utf8, n, c);
+    out.append(utf8, static_cast<std::size_t>(n));
+  }
+  return out;
 }
 
 }  // namespace gazette::base

@@ -35,4 +35,9 @@ bool HasFormatCharacters(std::string_view text);
 // split on anything that is not a letter or digit. Uses ICU; thread-safe.
 std::vector<std::string> MatchingWords(std::string_view text);
 
+// The same words joined by single spaces, folded a character at a time
+// (simple case folding: "ß" stays): fast, for keys of whole texts. Bytes
+// that are not UTF-8 separate words.
+std::string FoldedWords(std::string_view text);
+
 }  // namespace gazette::base

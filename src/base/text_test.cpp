@@ -35,6 +35,13 @@ TEST(Text, CountsTrimsAndSplits) {
   EXPECT_FALSE(HasControlCharacters("a\tb"));
 }
 
+TEST(FoldedWords, JoinsFoldedWordsBySingleSpaces) {
+  EXPECT_EQ(FoldedWords("  Ёлка, ЁЖ -- и STRASSE!! "), "елка еж и strasse");
+  EXPECT_EQ(FoldedWords("a\xff\xfe b"), "a b");  // broken UTF-8 separates
+  EXPECT_EQ(FoldedWords("--"), "");
+  EXPECT_EQ(FoldedWords("Café 42"), "café 42");
+}
+
 TEST(MatchingWords, FoldsCaseAndYo) {
   EXPECT_EQ(MatchingWords("Ёлка, ЁЖ и Straße!"), (std::vector<std::string>{"елка", "еж", "и", "strasse"}));
   EXPECT_EQ(MatchingWords("  --  "), std::vector<std::string>{});

@@ -10,15 +10,6 @@ namespace {
 
 using base::Error;
 
-std::string Normalized(std::string_view text) {
-  std::string out;
-  for (const std::string& word : base::MatchingWords(text)) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  }
-  return out;
-}
-
 // True when the words of `phrase` occur in `words` one after another.
 bool ContainsPhrase(const std::vector<std::string>& words, std::string_view phrase) {
   std::vector<std::string> wanted = base::MatchingWords(phrase);
@@ -187,7 +178,7 @@ class Premoderation final : public Check {
 
 }  // namespace
 
-std::string RepeatKey(std::string_view text) { return base::HexDigest(Normalized(text), 32); }
+std::string RepeatKey(std::string_view text) { return base::HexDigest(base::FoldedWords(text), 32); }
 
 Pipeline Pipeline::Default() {
   Pipeline p;

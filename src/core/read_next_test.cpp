@@ -155,26 +155,36 @@ TEST_F(ReadNextTest, TheChoiceIsStableAndTiesGoToTheHigherId) {
 namespace gazette::core {
 namespace {
 
-// The choice is kept per article (it asks the full-text index) until told
-// that the articles changed; an edit of the article itself is noticed alone.
-TEST_F(ReadNextTest, TheChoiceIsKeptUntilTheArticlesChange) {
+// The related articles are kept per article (choosing them asks the
+// full-text index) until told that articles changed; a new article is among
+// the latest at once.
+TEST_F(ReadNextTest, RelatedArticlesAreKeptUntilArticlesChange) {
+  Id dredging = Add({"Harbour dredging begins", 48, "", {"Harbour"}});
   Id shown = Add({"New cranes arrive at the port", 24, "", {"Harbour"}});
   AddUnrelatedNews();
   ReadingService reading(store_, &store_, {});
   auto headlines = [&] {
     auto article = store_.FindArticle(shown);
     EXPECT_TRUE(article.ok());
-    auto next = reading.ReadNext(*article, 3);
+    auto next = reading.ReadNext(*article, 2);
     EXPECT_TRUE(next.ok());
     Headlines out;
     for (const auto& s : *next) out.push_back(s.headline);
     return out;
   };
-  EXPECT_EQ(headlines(), (Headlines{"Unrelated news 1", "Unrelated news 2", "Unrelated news 3"}));
-  Add({"Harbour cranes break a record", 0, "", {"Harbour"}});
-  EXPECT_EQ(headlines(), (Headlines{"Unrelated news 1", "Unrelated news 2", "Unrelated news 3"}));  // kept
-  reading.ForgetReadNext();
-  EXPECT_EQ(headlines(), (Headlines{"Harbour cranes break a record", "Unrelated news 1", "Unrelated news 2"}));
+  EXPECT_EQ(headlines(), (Headlines{"Unrelated news 1", "Harbour dredging begins"}));
+  Add({"Bulletin", 0, "", {}});
+  EXPECT_EQ(headlines(), (Headlines{"Bulletin", "Harbour dredging begins"}));  // the latest, at once
+  ASSERT_TRUE(store_.Write([&](ContentWriter& w) -> base::Status {
+    auto a = w.FindArticle(dredging);
+    if (!a.ok()) return a.error();
+    a->status = ArticleStatus::kDraft;
+    a->published_at.reset();
+    return w.UpdateArticle(*a);
+  }).ok());
+  EXPECT_EQ(headlines(), (Headlines{"Bulletin", "Harbour dredging begins"}));  // kept: nobody said
+  reading.ForgetRelated();  // what the server does when it hears "article.unpublished"
+  EXPECT_EQ(headlines(), (Headlines{"Bulletin", "Unrelated news 1"}));
 }
 
 }  // namespace

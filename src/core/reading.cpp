@@ -57,8 +57,8 @@ constexpr double kTextPoints = 2;
 // A text match counts from this share of the article's own score on its words.
 constexpr double kTextThreshold = 0.15;
 constexpr int kCandidates = 100;
-// Articles whose "Read next" is kept at most (past it, all are forgotten).
-constexpr std::size_t kMaxKeptReadNext = 20000;
+// Articles whose related articles are kept at most (past it, all are forgotten).
+constexpr std::size_t kMaxKeptRelated = 20000;
 constexpr std::size_t kMaxTags = 10;
 constexpr std::size_t kMaxWords = 12;
 constexpr std::size_t kMinWordChars = 4;
@@ -127,6 +127,7 @@ Result<std::vector<ArticleSummary>> ReadingService::Related(const Article& artic
     q.published_from = near.published_from;
     q.published_before = near.published_before;
     q.limit = kCandidates;
+    q.counted = false;
     if (!q.terms.empty()) {
       // The article itself is asked too: its own score is the measure of the others'.
       Result<SearchResults> similar = search_->Search(q);
@@ -153,38 +154,40 @@ Result<std::vector<ArticleSummary>> ReadingService::Related(const Article& artic
   return out;
 }
 
-Result<std::vector<ArticleSummary>> ReadingService::ReadNext(const Article& article, int count) {
+Result<std::vector<ArticleSummary>> ReadingService::KeptRelated(const Article& article, int count) {
+  const auto now = std::chrono::steady_clock::now();
   std::uint64_t generation = 0;
   {
     std::lock_guard lock(kept_mutex_);
     auto it = kept_.find(article.id);
-    if (it != kept_.end() && it->second.updated_at == article.updated_at && it->second.count == count) {
+    if (it != kept_.end() && it->second.updated_at == article.updated_at && it->second.count == count &&
+        now - it->second.chosen_at < kKeepRelated) {
       return it->second.articles;
     }
     generation = generation_;
   }
-  Result<std::vector<ArticleSummary>> chosen = ChooseReadNext(article, count);
+  Result<std::vector<ArticleSummary>> chosen = Related(article, count);
   if (!chosen.ok()) return chosen;
   std::lock_guard lock(kept_mutex_);
   // Kept only if nothing changed while choosing; bounded, as a cache is.
   if (generation == generation_) {
-    if (kept_.size() >= kMaxKeptReadNext) kept_.clear();
-    kept_[article.id] = KeptReadNext{article.updated_at, count, *chosen};
+    if (kept_.size() >= kMaxKeptRelated) kept_.clear();
+    kept_[article.id] = RelatedChoice{article.updated_at, count, now, *chosen};
   }
   return chosen;
 }
 
-void ReadingService::ForgetReadNext() {
+void ReadingService::ForgetRelated() {
   std::lock_guard lock(kept_mutex_);
   ++generation_;
   kept_.clear();
 }
 
-Result<std::vector<ArticleSummary>> ReadingService::ChooseReadNext(const Article& article, int count) {
+Result<std::vector<ArticleSummary>> ReadingService::ReadNext(const Article& article, int count) {
   std::vector<ArticleSummary> out;
   if (count <= 0) return out;
   if (read_next_.mode == ReadNextOptions::Mode::kBlend && read_next_.related > 0) {
-    Result<std::vector<ArticleSummary>> related = Related(article, std::min(count, read_next_.related));
+    Result<std::vector<ArticleSummary>> related = KeptRelated(article, std::min(count, read_next_.related));
     if (!related.ok()) return std::move(related).error();
     out = std::move(*related);
   }

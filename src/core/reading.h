@@ -2,6 +2,7 @@
 // first. Used by the reader site and (later) the public content API.
 #pragma once
 
+#include <chrono>
 #include <mutex>
 #include <unordered_map>
 
@@ -52,12 +53,14 @@ class ReadingService {
   Result<Article> PublishedArticle(Id id);
 
   // `count` published articles other than `article`, chosen as the
-  // options say, newest first. The same articles give the same choice:
-  // kept per article until ForgetReadNext.
+  // options say, newest first. The related ones are kept per article for
+  // up to kKeepRelated (an article published since joins them then; it is
+  // among the latest at once) and chosen again after ForgetRelated.
   Result<std::vector<ArticleSummary>> ReadNext(const Article& article, int count);
-  // Any article was published, changed or taken down, or sections and tags
-  // changed: every kept "Read next" is chosen again when next asked for.
-  void ForgetReadNext();
+  // An article was changed or taken down, or sections and tags changed:
+  // every kept choice of related articles is made again when next asked for.
+  void ForgetRelated();
+  static constexpr std::chrono::minutes kKeepRelated{10};
   // The published articles most related to `article` (see ReadNextOptions),
   // at most `count`, most related first (ties: the higher id first).
   Result<std::vector<ArticleSummary>> Related(const Article& article, int count);
@@ -78,21 +81,22 @@ class ReadingService {
   Result<std::optional<std::string>> RenamedTag(std::string_view old_slug) { return reader_.RenamedTag(old_slug); }
 
  private:
-  Result<std::vector<ArticleSummary>> ChooseReadNext(const Article& article, int count);
+  Result<std::vector<ArticleSummary>> KeptRelated(const Article& article, int count);
 
   ContentReader& reader_;
   SearchIndex* search_;  // null: no text similarity
   ReadNextOptions read_next_;
-  // "Read next" as chosen, by article: choosing asks the full-text index,
-  // which costs more than the rest of an article page together.
-  struct KeptReadNext {
+  // Related articles as chosen, by article: choosing asks the full-text
+  // index, which costs more than the rest of an article page together.
+  struct RelatedChoice {
     Timestamp updated_at{};
     int count = 0;
+    std::chrono::steady_clock::time_point chosen_at{};
     std::vector<ArticleSummary> articles;
   };
   std::mutex kept_mutex_;  // guards what follows
   std::uint64_t generation_ = 0;
-  std::unordered_map<Id, KeptReadNext> kept_;
+  std::unordered_map<Id, RelatedChoice> kept_;
 };
 
 }  // namespace gazette::core

@@ -33,6 +33,7 @@ struct SearchQuery {
   std::optional<Timestamp> published_before;  // before
   std::optional<Id> exclude_id;
   bool marked = true;  // fill SearchHit::headline and snippet; false: leave them empty (cheaper)
+  bool counted = true;  // fill SearchResults::total; false: it may be left 0 (a pass over the index less)
   int limit = 20;
   int offset = 0;
 };

@@ -85,11 +85,13 @@ void GroupCommit::Loop() {
     }
     lock.unlock();
     RunBatch(batch);
-    for (const auto& j : batch) j->finish(j->status, j->error);
     lock.lock();
-    ++stats_.batches;
+    ++stats_.batches;  // counted before anyone hears: a caller may read them at once
     stats_.jobs += batch.size();
     stats_.largest = std::max(stats_.largest, batch.size());
+    lock.unlock();
+    for (const auto& j : batch) j->finish(j->status, j->error);
+    lock.lock();
   }
 }
 

@@ -170,15 +170,15 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
   std::string match = MatchExpression(q);
   if (match.empty() || q.limit <= 0) return results;
   Filter f = BuildFilter(q, match);
-  {
+  if (q.counted) {
     Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
     if (!st.ok()) return std::move(st).error();
     BindAll(*st, f);
     Result<bool> row = st->Step();
     if (!row.ok()) return std::move(row).error();
     results.total = st->Int(0);
+    if (results.total == 0 || q.offset >= results.total) return results;
   }
-  if (results.total == 0 || q.offset >= results.total) return results;
   std::string marks = !q.marked ? "'', '', '', "
                                  : "highlight(article_search, 0, char(2), char(3)), "
                                    "snippet(article_search, 1, char(2), char(3), '…', " +
