@@ -57,6 +57,9 @@ constexpr double kTextPoints = 2;
 // A text match counts from this share of the article's own score on its words.
 constexpr double kTextThreshold = 0.15;
 constexpr int kCandidates = 100;
+// Of the topic words, only the rarest few are looked up: they say most about
+// the article, and common words would make the index score most of the site.
+constexpr int kRarestWords = 4;
 // Articles whose related articles are kept at most (past it, all are forgotten).
 constexpr std::size_t kMaxKeptRelated = 20000;
 constexpr std::size_t kMaxTags = 10;
@@ -128,6 +131,7 @@ Result<std::vector<ArticleSummary>> ReadingService::Related(const Article& artic
     q.published_before = near.published_before;
     q.limit = kCandidates;
     q.counted = false;
+    q.rarest = kRarestWords;
     if (!q.terms.empty()) {
       // The article itself is asked too: its own score is the measure of the others'.
       Result<SearchResults> similar = search_->Search(q);

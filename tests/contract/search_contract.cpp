@@ -148,6 +148,23 @@ TEST_P(SearchContract, InflectedRussianAndEnglishWordsFindTheirArticles) {
   EXPECT_TRUE(Found(Words({{"маршрутов"}, {"выборы"}})).empty());  // every word must match
 }
 
+// Looking for related articles asks for the rarest words only: a word in
+// one article alone (the article itself) or in many is passed over.
+TEST_P(SearchContract, TheRarestWordsAreLookedForWhenAsked) {
+  Add("source", "Lighthouse keeper retires after storm season", "", "", 1);
+  Add("keeper", "Goal keeper signs for the season", "", "", 2);
+  Add("storm", "Storm season ends early", "", "", 3);
+  Add("season1", "Season tickets on sale", "", "", 4);
+  Add("season2", "Ferry season opens", "", "", 5);
+  SearchQuery q = Words({{"lighthouse"}, {"keeper"}, {"storm"}, {"season"}});
+  q.match_any = true;
+  EXPECT_EQ(Found(q).size(), 5u);
+  q.rarest = 2;  // "lighthouse" is in one article only, "season" in all five
+  std::vector<std::string> found = Found(q);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (Slugs{"keeper", "source", "storm"}));
+}
+
 TEST_P(SearchContract, HeadlineMatchesRankAboveLeadAndBody) {
   Add("body", "Quiet day in the port", "Ships came and went.", "<p>A ferry strike was discussed at length.</p>", 5);
   Add("head", "Ferry strike ends", "Crews return.", "<p>Boats sail again.</p>", 1);

@@ -163,15 +163,26 @@ struct Filter {
 
 Filter BuildFilter(const core::ArticleQuery& q) {
   Filter f;
-  f.sql = std::string(kSummaryFrom);
   auto param = [&f](auto value) {
     f.params.emplace_back(value);
     std::string placeholder = "?";
     placeholder += std::to_string(f.params.size());
     return placeholder;
   };
-  if (q.tag_id) f.sql += "JOIN article_tags xt ON xt.article_id = a.id AND xt.tag_id = " + param(*q.tag_id) + " ";
-  if (q.author_id) {
+  // A tag's or an author's articles are found through their index first
+  // (CROSS JOIN fixes the order), then sorted: left to itself SQLite walks
+  // every article by time and probes each, which for a small tag on a
+  // large site reads the whole table.
+  if (q.tag_id) {
+    f.sql = "FROM article_tags xt CROSS JOIN articles a ON a.id = xt.article_id AND xt.tag_id = " + param(*q.tag_id) +
+            " LEFT JOIN sections s ON s.id = a.section_id ";
+  } else if (q.author_id) {
+    f.sql = "FROM article_authors xa CROSS JOIN articles a ON a.id = xa.article_id AND xa.author_id = " +
+            param(*q.author_id) + " LEFT JOIN sections s ON s.id = a.section_id ";
+  } else {
+    f.sql = std::string(kSummaryFrom);
+  }
+  if (q.tag_id && q.author_id) {
     f.sql += "JOIN article_authors xa ON xa.article_id = a.id AND xa.author_id = " + param(*q.author_id) + " ";
   }
   f.sql += "WHERE 1 = 1";

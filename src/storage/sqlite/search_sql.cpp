@@ -26,6 +26,7 @@ constexpr std::string_view kIndexAll =
     "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE status = 'published'";
 constexpr std::string_view kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
 constexpr std::string_view kCountIndexed = "SELECT count(*) FROM article_search";
+constexpr std::string_view kTermArticles = "SELECT doc FROM article_search_terms WHERE term = ?1";
 
 // The tokenizer: one stateless instance serves every table.
 int CreateTokenizer(void*, const char**, int, Fts5Tokenizer** out) {
@@ -165,8 +166,30 @@ Status IndexArticle(Connection& c, core::Id id) {
   return index->Bind(1, id).Run();
 }
 
-Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
+Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query) {
   core::SearchResults results;
+  core::SearchQuery q = query;
+  if (q.match_any && q.rarest > 0 && q.terms.size() > static_cast<std::size_t>(q.rarest)) {
+    // How many articles hold each term's first word (the index's own count).
+    std::vector<std::int64_t> articles;
+    for (const core::SearchTerm& term : q.terms) {
+      std::vector<base::WordSpan> words = term.words.empty() ? std::vector<base::WordSpan>{}
+                                                             : base::FindWords(term.words.front());
+      std::int64_t n = 0;
+      if (!words.empty()) {
+        std::string_view first = std::string_view(term.words.front()).substr(words[0].begin, words[0].end - words[0].begin);
+        Result<Statement> st = c.Prepare(kTermArticles);
+        if (!st.ok()) return std::move(st).error();
+        std::string key = base::WordKey(first);
+        st->Bind(1, std::string_view(key));
+        Result<bool> row = st->Step();
+        if (!row.ok()) return std::move(row).error();
+        if (*row) n = st->Int(0);
+      }
+      articles.push_back(n);
+    }
+    q.terms = core::RarestTerms(q.terms, articles, q.rarest);
+  }
   std::string match = MatchExpression(q);
   if (match.empty() || q.limit <= 0) return results;
   Filter f = BuildFilter(q, match);
