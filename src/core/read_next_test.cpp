@@ -189,18 +189,3 @@ TEST_F(ReadNextTest, RelatedArticlesAreKeptUntilArticlesChange) {
 
 }  // namespace
 }  // namespace gazette::core
-
-namespace gazette::core {
-namespace {
-
-TEST(RarestTerms, FewestArticlesFirstButInTwoAtLeastInTheirOrder) {
-  std::vector<SearchTerm> terms = {{{"a"}, false}, {{"b"}, false}, {{"c"}, false}, {{"d"}, false}, {{"e"}, false}};
-  std::vector<SearchTerm> chosen = RarestTerms(terms, {1, 50, 3, 2, 3}, 3);
-  std::vector<std::string> words;
-  for (const SearchTerm& t : chosen) words.push_back(t.words.front());
-  EXPECT_EQ(words, (std::vector<std::string>{"c", "d", "e"}));
-  EXPECT_TRUE(RarestTerms(terms, {1, 1, 0, 1, 1}, 3).empty());
-}
-
-}  // namespace
-}  // namespace gazette::core

@@ -57,9 +57,6 @@ constexpr double kTextPoints = 2;
 // A text match counts from this share of the article's own score on its words.
 constexpr double kTextThreshold = 0.15;
 constexpr int kCandidates = 100;
-// Of the topic words, only the rarest few are looked up: they say most about
-// the article, and common words would make the index score most of the site.
-constexpr int kRarestWords = 4;
 // Articles whose related articles are kept at most (past it, all are forgotten).
 constexpr std::size_t kMaxKeptRelated = 20000;
 constexpr std::size_t kMaxTags = 10;
@@ -131,18 +128,23 @@ Result<std::vector<ArticleSummary>> ReadingService::Related(const Article& artic
     q.published_before = near.published_before;
     q.limit = kCandidates;
     q.counted = false;
-    q.rarest = kRarestWords;
+    q.newest_matches = true;
+    q.exclude_id = article.id;
     if (!q.terms.empty()) {
-      // The article itself is asked too: its own score is the measure of the others'.
+      // The index finds the newest articles sharing any of the words; each
+      // scores the share of the words its own headline and lead hold.
+      std::set<std::string> topic;
+      for (const SearchTerm& t : q.terms) topic.insert(base::WordKey(t.words.front()));
       Result<SearchResults> similar = search_->Search(q);
       if (!similar.ok()) return std::move(similar).error();
-      double reference = similar->hits.empty() ? 0 : similar->hits.front().score;
       for (const SearchHit& hit : similar->hits) {
-        if (hit.article.id == article.id) reference = hit.score;
-      }
-      for (const SearchHit& hit : similar->hits) {
-        if (hit.article.id == article.id || reference <= 0) continue;
-        double share = hit.score / reference;
+        std::set<std::string> held;
+        for (const std::string* text : {&hit.article.headline, &hit.article.lead}) {
+          for (std::string& key : base::WordKeys(*text)) {
+            if (topic.count(key)) held.insert(std::move(key));
+          }
+        }
+        double share = static_cast<double>(held.size()) / static_cast<double>(topic.size());
         if (share >= kTextThreshold) add(hit.article, kTextPoints * std::min(1.0, share));
       }
     }

@@ -34,10 +34,10 @@ struct SearchQuery {
   std::optional<Id> exclude_id;
   bool marked = true;  // fill SearchHit::headline and snippet; false: leave them empty (cheaper)
   bool counted = true;  // fill SearchResults::total; false: it may be left 0 (a pass over the index less)
-  // With match_any: only this many terms, those in the fewest published
-  // articles (two at least: one is the article the words came from); 0: all.
-  // Rare words say most about a text and cost least to look up.
-  int rarest = 0;
+  // The `limit` matches with the highest ids (the newest, mostly), newest
+  // first, unscored (score 0): the index stops after them instead of
+  // scoring every match, which costs in proportion to the whole site.
+  bool newest_matches = false;
   int limit = 20;
   int offset = 0;
 };
@@ -58,12 +58,6 @@ struct SearchResults {
   std::vector<SearchHit> hits;  // best first (ties: newest first, then the higher id)
   std::int64_t total = 0;       // hits across all pages
 };
-
-// The `n` terms of `terms` found in the fewest articles (`articles[i]` for
-// `terms[i]`), leaving out those in fewer than two; in their order. Both
-// backends choose SearchQuery::rarest with it.
-std::vector<SearchTerm> RarestTerms(const std::vector<SearchTerm>& terms, const std::vector<std::int64_t>& articles,
-                                    int n);
 
 // Thread-safe.
 class SearchIndex {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
 
 #include "base/words.h"
 
@@ -118,35 +117,8 @@ std::string Snippet(const Column& column, const std::vector<std::pair<std::size_
 
 }  // namespace
 
-// How many published articles hold each term's first word, in any column.
-std::vector<std::int64_t> TermArticles(const MemoryState& s, const std::vector<core::SearchTerm>& terms) {
-  std::vector<std::string> keys;
-  for (const core::SearchTerm& term : terms) {
-    std::vector<base::WordSpan> words = term.words.empty() ? std::vector<base::WordSpan>{} : base::FindWords(term.words.front());
-    keys.push_back(words.empty() ? std::string()
-                                 : base::WordKey(std::string_view(term.words.front()).substr(words[0].begin, words[0].end - words[0].begin)));
-  }
-  std::vector<std::int64_t> out(keys.size(), 0);
-  core::ArticleQuery all;
-  all.limit = std::numeric_limits<int>::max();
-  for (const core::ArticleSummary& summary : s.ListArticles(all)) {
-    base::Result<core::Article> article = s.FindArticle(summary.id);
-    if (!article.ok()) continue;
-    std::set<std::string> held;
-    for (const std::string& text : {article->headline, article->lead, base::HtmlText(article->body_html)}) {
-      for (const std::string& key : base::WordKeys(text)) held.insert(key);
-    }
-    for (std::size_t i = 0; i < keys.size(); ++i) out[i] += !keys[i].empty() && held.count(keys[i]) ? 1 : 0;
-  }
-  return out;
-}
-
-base::Result<core::SearchResults> Search(const MemoryState& s, const core::SearchQuery& asked) {
+base::Result<core::SearchResults> Search(const MemoryState& s, const core::SearchQuery& query) {
   core::SearchResults results;
-  core::SearchQuery query = asked;
-  if (query.match_any && query.rarest > 0 && query.terms.size() > static_cast<std::size_t>(query.rarest)) {
-    query.terms = core::RarestTerms(query.terms, TermArticles(s, query.terms), query.rarest);
-  }
   std::vector<Pattern> patterns = Patterns(query);
   if (patterns.empty() || query.limit <= 0) return results;
   core::ArticleQuery filter;
@@ -193,11 +165,17 @@ base::Result<core::SearchResults> Search(const MemoryState& s, const core::Searc
     }
     results.hits.push_back(std::move(hit));
   }
-  std::stable_sort(results.hits.begin(), results.hits.end(), [](const core::SearchHit& a, const core::SearchHit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.article.published_at != b.article.published_at) return a.article.published_at > b.article.published_at;
-    return a.article.id > b.article.id;
-  });
+  if (query.newest_matches) {
+    for (core::SearchHit& hit : results.hits) hit.score = 0;
+    std::sort(results.hits.begin(), results.hits.end(),
+              [](const core::SearchHit& a, const core::SearchHit& b) { return a.article.id > b.article.id; });
+  } else {
+    std::stable_sort(results.hits.begin(), results.hits.end(), [](const core::SearchHit& a, const core::SearchHit& b) {
+      if (a.score != b.score) return a.score > b.score;
+      if (a.article.published_at != b.article.published_at) return a.article.published_at > b.article.published_at;
+      return a.article.id > b.article.id;
+    });
+  }
   results.total = static_cast<std::int64_t>(results.hits.size());
   std::size_t begin = std::min(results.hits.size(), static_cast<std::size_t>(std::max(0, query.offset)));
   std::size_t end = std::min(results.hits.size(), begin + static_cast<std::size_t>(query.limit));

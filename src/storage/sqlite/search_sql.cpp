@@ -26,7 +26,6 @@ constexpr std::string_view kIndexAll =
     "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE status = 'published'";
 constexpr std::string_view kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
 constexpr std::string_view kCountIndexed = "SELECT count(*) FROM article_search";
-constexpr std::string_view kTermArticles = "SELECT doc FROM article_search_terms WHERE term = ?1";
 
 // The tokenizer: one stateless instance serves every table.
 int CreateTokenizer(void*, const char**, int, Fts5Tokenizer** out) {
@@ -168,31 +167,36 @@ Status IndexArticle(Connection& c, core::Id id) {
 
 Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query) {
   core::SearchResults results;
-  core::SearchQuery q = query;
-  if (q.match_any && q.rarest > 0 && q.terms.size() > static_cast<std::size_t>(q.rarest)) {
-    // How many articles hold each term's first word (the index's own count).
-    std::vector<std::int64_t> articles;
-    for (const core::SearchTerm& term : q.terms) {
-      std::vector<base::WordSpan> words = term.words.empty() ? std::vector<base::WordSpan>{}
-                                                             : base::FindWords(term.words.front());
-      std::int64_t n = 0;
-      if (!words.empty()) {
-        std::string_view first = std::string_view(term.words.front()).substr(words[0].begin, words[0].end - words[0].begin);
-        Result<Statement> st = c.Prepare(kTermArticles);
-        if (!st.ok()) return std::move(st).error();
-        std::string key = base::WordKey(first);
-        st->Bind(1, std::string_view(key));
-        Result<bool> row = st->Step();
-        if (!row.ok()) return std::move(row).error();
-        if (*row) n = st->Int(0);
-      }
-      articles.push_back(n);
-    }
-    q.terms = core::RarestTerms(q.terms, articles, q.rarest);
-  }
+  const core::SearchQuery& q = query;
   std::string match = MatchExpression(q);
   if (match.empty() || q.limit <= 0) return results;
   Filter f = BuildFilter(q, match);
+  if (q.published_from && q.published_before) {
+    // The index is asked only about the ids published in that time (ids
+    // mostly follow time): ranking the whole site's matches to keep a
+    // month's would cost in proportion to the site, not to the month.
+    std::string span = "SELECT min(id), max(id) FROM articles WHERE status = 'published'";
+    SqlParams bounds;
+    if (q.published_from) {
+      bounds.emplace_back(base::ToUnixSeconds(*q.published_from));
+      span += " AND published_at >= ?" + std::to_string(bounds.size());
+    }
+    if (q.published_before) {
+      bounds.emplace_back(base::ToUnixSeconds(*q.published_before));
+      span += " AND published_at < ?" + std::to_string(bounds.size());
+    }
+    Result<Statement> st = c.Prepare(span);
+    if (!st.ok()) return std::move(st).error();
+    BindParams(*st, bounds);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row || st->IsNull(0)) return results;
+    std::int64_t first = st->Int(0), last = st->Int(1);
+    f.params.emplace_back(first);
+    f.sql += " AND article_search.rowid >= ?" + std::to_string(f.params.size());
+    f.params.emplace_back(last);
+    f.sql += " AND article_search.rowid <= ?" + std::to_string(f.params.size());
+  }
   if (q.counted) {
     Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
     if (!st.ok()) return std::move(st).error();
@@ -211,9 +215,11 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query
   std::string sql =
       "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
       "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.created_by, " + marks +
-      std::string(kRank) + " " + f.sql + " ORDER BY " + std::string(kRank) +
-      ", a.published_at DESC, a.id DESC LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" +
-      std::to_string(f.params.size() + 2);
+      // bm25 reads every matching article of the site for its weights, once a query.
+      (q.newest_matches ? std::string("0") : std::string(kRank)) + " " + f.sql +
+      (q.newest_matches ? " ORDER BY article_search.rowid DESC"
+                        : " ORDER BY " + std::string(kRank) + ", a.published_at DESC, a.id DESC") +
+      " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
   Result<Statement> st = c.Prepare(sql);
   if (!st.ok()) return std::move(st).error();
   BindAll(*st, f);
