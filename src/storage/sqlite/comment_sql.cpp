@@ -27,6 +27,16 @@ constexpr std::string_view kShownTopLevel =
 
 // A thread's first comment is its own root: it gets the id SQLite would
 // give it (the largest plus one), named here so that one statement stores both.
+// The same count as "SELECT count(*) ... kShownTopLevel", from the two
+// partial indexes of migration 0008 (named: without statistics SQLite
+// would walk all of the article's threads instead).
+constexpr std::string_view kCountShownTopLevel =
+    "SELECT (SELECT count(*) FROM comments c INDEXED BY comments_top_level_shown WHERE c.article_id = ?1 AND "
+    "c.parent_id IS NULL AND c.status = 'visible' AND c.hidden = 0) + (SELECT count(*) FROM comments c INDEXED BY "
+    "comments_top_level_placeholders WHERE c.article_id = ?1 AND c.parent_id IS NULL AND (c.status <> 'visible' OR "
+    "c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.status IN ('visible', "
+    "'deleted', 'rejected')))";
+
 constexpr std::string_view kInsert =
     "INSERT INTO comments (id, article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, "
     "downvotes, score, reports, created_at, edited_at, ip, nonce, moderation_note, body, body_html, repeat_key) "
@@ -172,8 +182,7 @@ Result<std::optional<Comment>> FindByNonce(Connection& c, Id account_id, std::st
 
 Result<comments::ThreadPage> Threads(Connection& c, Id article_id, comments::Sort sort, int offset, int limit) {
   comments::ThreadPage page;
-  Result<std::int64_t> total = Count(c, "SELECT count(*) FROM comments c " + std::string(kShownTopLevel),
-                                     [&](Statement& st) { st.Bind(1, article_id); });
+  Result<std::int64_t> total = Count(c, kCountShownTopLevel, [&](Statement& st) { st.Bind(1, article_id); });
   if (!total.ok()) return std::move(total).error();
   page.total_threads = *total;
   Result<std::vector<Comment>> tops =
