@@ -319,6 +319,9 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   std::string host = c.listen_host.find(':') != std::string::npos ? "[" + c.listen_host + "]" : c.listen_host;
   on_ready("http://" + host + ":" + std::to_string(server.port()), server.threads());
   server.Run(true);
+  // Comments queued by requests the drain gave up on still reach the disk,
+  // and their listeners, before the services they call go away.
+  parts_->store->DrainWrites();
   scheduler.Stop();
   dispatcher.Stop();
   base::LogInfo("stopped");

@@ -83,6 +83,7 @@ void GroupCommit::Loop() {
       batch.push_back(std::move(queue_.front()));
       queue_.pop_front();
     }
+    running_ = true;
     lock.unlock();
     RunBatch(batch);
     lock.lock();
@@ -92,7 +93,15 @@ void GroupCommit::Loop() {
     lock.unlock();
     for (const auto& j : batch) j->finish(j->status, j->error);
     lock.lock();
+    running_ = false;
+    if (queue_.empty()) idle_.notify_all();
   }
+}
+
+void GroupCommit::Drain() {
+  if (std::this_thread::get_id() == thread_.get_id()) return;
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [this] { return queue_.empty() && !running_; });
 }
 
 // The committing thread's own write, from a Done: no batch is open then.

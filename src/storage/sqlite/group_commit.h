@@ -47,6 +47,10 @@ class GroupCommit {
   // False, and `done` is never called, when max_queue jobs wait already.
   bool Submit(Work work, Done done);
 
+  // Returns once every job queued so far is committed and its caller told
+  // (before what the jobs' functions use goes away).
+  void Drain();
+
   struct Stats {
     std::size_t batches = 0;
     std::size_t jobs = 0;
@@ -73,7 +77,9 @@ class GroupCommit {
   std::size_t max_queue_;
   mutable std::mutex mutex_;  // guards what follows
   std::condition_variable wake_;
+  std::condition_variable idle_;
   std::deque<std::unique_ptr<Job>> queue_;
+  bool running_ = false;  // a batch is being committed or its callers told
   std::size_t submitted_ = 0;  // queued jobs that came from Submit
   bool stopping_ = false;
   Stats stats_;

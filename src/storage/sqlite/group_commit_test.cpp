@@ -175,6 +175,24 @@ TEST_F(GroupCommitTest, AFullQueueRefusesSubmissions) {
   EXPECT_EQ(CommittedRows(), accepted);
 }
 
+// Before what the jobs use goes away, the server drains the queue: every
+// submitted job is committed and its caller told.
+TEST_F(GroupCommitTest, DrainReturnsOnceEveryQueuedJobIsTold) {
+  GroupCommit group(*c_, lead_, 4);
+  std::atomic<int> told{0};
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_TRUE(group.Submit(
+        [i](Connection& c) {
+          if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          return Insert(c, i);
+        },
+        [&](Status s) { told += s.ok() ? 1 : 0; }));
+  }
+  group.Drain();
+  EXPECT_EQ(told.load(), 50);
+  EXPECT_EQ(CommittedRows(), 50);
+}
+
 // What a Done does may write again (a listener that stores something): it
 // runs at once, in a transaction of its own, instead of waiting for itself.
 TEST_F(GroupCommitTest, AWriteFromADoneRunsAtOnce) {

@@ -42,6 +42,8 @@ class SqliteStore final : public core::ContentStore,
 
   // How writes were grouped so far.
   GroupCommit::Stats write_batches() const { return group_.stats(); }
+  // Returns once the writes queued so far are committed and their callers told.
+  void DrainWrites() { group_.Drain(); }
 
   // True when another process (the command line, say) committed to the
   // file since the last call that answered. Never waits: while this
