@@ -45,17 +45,6 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kUpdate =
     "UPDATE comments SET status = ?2, hidden = ?3, featured = ?4, upvotes = ?5, downvotes = ?6, score = ?7, "
     "reports = ?8, edited_at = ?9, moderation_note = ?10, body = ?11, body_html = ?12, repeat_key = ?13 WHERE id = ?1";
-constexpr std::string_view kPostedSince =
-    "SELECT EXISTS (SELECT 1 FROM comments WHERE account_id = ?1 AND repeat_key = ?2 AND created_at > ?3 "
-    "AND status <> 'deleted')";
-constexpr std::string_view kAllowance = "SELECT full_at FROM comment_allowances WHERE name = ?1";
-constexpr std::string_view kSetAllowance =
-    "INSERT INTO comment_allowances (name, full_at) VALUES (?1, ?2) "
-    "ON CONFLICT (name) DO UPDATE SET full_at = excluded.full_at";
-constexpr std::string_view kForgetAllowances = "DELETE FROM comment_allowances WHERE full_at <= ?1";
-constexpr std::string_view kWithoutRepeatKey =
-    "SELECT id, body FROM comments WHERE repeat_key IS NULL AND created_at > ?1";
-constexpr std::string_view kSetRepeatKey = "UPDATE comments SET repeat_key = ?2 WHERE id = ?1";
 constexpr std::string_view kAdjustCount =
     "UPDATE articles SET comment_count = max(0, comment_count + ?2) WHERE id = ?1";
 constexpr std::string_view kAddApproved =
@@ -249,50 +238,6 @@ Result<std::vector<Comment>> RecentVisible(Connection& c, Id article_id, int lim
 Result<std::vector<Comment>> ByAccountSince(Connection& c, Id account_id, base::Timestamp since) {
   return List(c, std::string(kColumns) + "WHERE c.account_id = ?1 AND c.created_at > ?2 ORDER BY c.created_at DESC, c.id DESC",
               [&](Statement& st) { st.Bind(1, account_id).Bind(2, base::ToUnixSeconds(since)); });
-}
-
-Result<bool> PostedSince(Connection& c, Id account_id, std::string_view repeat_key, base::Timestamp since) {
-  Result<std::int64_t> found = Count(c, kPostedSince, [&](Statement& st) {
-    st.Bind(1, account_id).Bind(2, repeat_key).Bind(3, base::ToUnixSeconds(since));
-  });
-  if (!found.ok()) return std::move(found).error();
-  return *found != 0;
-}
-
-Result<comments::AllowanceTime> AllowanceFullAt(Connection& c, std::string_view name) {
-  Result<Statement> st = c.Prepare(kAllowance);
-  if (!st.ok()) return std::move(st).error();
-  st->Bind(1, name);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  return *row ? st->Int(0) : 0;
-}
-
-Status SetAllowanceFullAt(Connection& c, std::string_view name, comments::AllowanceTime full_at) {
-  return Run(c, kSetAllowance, [&](Statement& st) { st.Bind(1, name).Bind(2, full_at); });
-}
-
-Status ForgetFullAllowances(Connection& c, base::Timestamp now) {
-  return Run(c, kForgetAllowances, [&](Statement& st) { st.Bind(1, base::ToUnixSeconds(now) * 1'000'000); });
-}
-
-Status KeyRecentComments(Connection& c, base::Timestamp since) {
-  std::vector<std::pair<Id, std::string>> todo;
-  {
-    Result<Statement> st = c.Prepare(kWithoutRepeatKey);
-    if (!st.ok()) return std::move(st).error();
-    st->Bind(1, base::ToUnixSeconds(since));
-    for (;;) {
-      Result<bool> row = st->Step();
-      if (!row.ok()) return std::move(row).error();
-      if (!*row) break;
-      todo.emplace_back(st->Int(0), comments::RepeatKey(st->Text(1)));
-    }
-  }
-  for (const auto& [id, key] : todo) {
-    GZ_TRY(Run(c, kSetRepeatKey, [&](Statement& st) { st.Bind(1, id).Bind(2, std::string_view(key)); }));
-  }
-  return {};
 }
 
 Result<std::vector<Comment>> ByAccount(Connection& c, Id account_id) {
