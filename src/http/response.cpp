@@ -2,8 +2,10 @@
 
 #include <strings.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 
 namespace gazette::http {
@@ -181,14 +183,35 @@ Prepared Prepare(const Response& response, const HeaderList& common) {
   return p;
 }
 
+namespace {
+
+std::atomic<long> open_body_files{0};
+
+long BodyFileBudget() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 4096;
+  return static_cast<long>(limit.rlim_cur / 4);
+}
+
+}  // namespace
+
 std::shared_ptr<const BodyFile> BodyFile::Make(std::string_view body) {
+  static const long budget = BodyFileBudget();
+  if (open_body_files.fetch_add(1) >= budget) {
+    open_body_files.fetch_sub(1);
+    return nullptr;
+  }
   int fd = memfd_create("gazette-page", MFD_CLOEXEC);
-  if (fd < 0) return nullptr;
+  if (fd < 0) {
+    open_body_files.fetch_sub(1);
+    return nullptr;
+  }
   for (std::size_t written = 0; written < body.size();) {
     ssize_t n = ::write(fd, body.data() + written, body.size() - written);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(fd);
+      open_body_files.fetch_sub(1);
       return nullptr;
     }
     written += static_cast<std::size_t>(n);
@@ -196,6 +219,9 @@ std::shared_ptr<const BodyFile> BodyFile::Make(std::string_view body) {
   return std::shared_ptr<const BodyFile>(new BodyFile(fd, body.size()));
 }
 
-BodyFile::~BodyFile() { ::close(fd_); }
+BodyFile::~BodyFile() {
+  ::close(fd_);
+  open_body_files.fetch_sub(1);
+}
 
 }  // namespace gazette::http

@@ -83,7 +83,9 @@ class Deferred {
 // file's pages instead of copying the bytes in, as a static file server does.
 class BodyFile {
  public:
-  // Null when the system cannot make one (the bytes are then written as usual).
+  // Null when the system cannot make one, or when a quarter of the
+  // process's file descriptors are body files already (connections need the
+  // rest): the bytes are then written as usual.
   static std::shared_ptr<const BodyFile> Make(std::string_view body);
   ~BodyFile();
   BodyFile(const BodyFile&) = delete;

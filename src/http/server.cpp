@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <sched.h>
 
@@ -104,7 +105,17 @@ Server::~Server() {
   }
 }
 
+// A server holds a descriptor per connection (and the page cache some per
+// large page): the soft limit, often 1,024, is raised to the hard one.
+static void RaiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  if (setrlimit(RLIMIT_NOFILE, &limit) != 0) base::LogWarning("could not raise the limit of open files");
+}
+
 base::Status Server::Listen() {
+  RaiseDescriptorLimit();
   const ServerOptions& o = impl_->options;
   std::string where = o.host + ":" + std::to_string(o.port);
   boost::system::error_code ec;
