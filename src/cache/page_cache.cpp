@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <optional>
 
 #include "base/hash.h"
 #include "cache/compress.h"
@@ -219,18 +220,12 @@ void PageCache::CompressLoop() {
     jobs_.pop_front();
     compressing_ = true;
     lock.unlock();
-    // Built aside, then added to the page if it is still the same version.
+    // Built aside, then added to the page if it is still the version it was made from.
     Entry made;
-    made.etag = base::HexDigest(job.response->body, 32);
-    made.modified = 0;
+    made.etag = job.etag;
+    made.last_modified = job.last_modified;
+    AddVariant(made, *job.response, 2, Brotli(job.response->body, options_.brotli_quality));
     {
-      Shard& shard = ShardOf(job.key);
-      std::lock_guard shard_lock(shard.mutex);
-      auto it = shard.entries.find(job.key);
-      if (it != shard.entries.end() && it->second.full[0] == job.identity) made.last_modified = it->second.last_modified;
-    }
-    if (!made.last_modified.empty()) {
-      AddVariant(made, *job.response, 2, Brotli(job.response->body, options_.brotli_quality));
       Shard& shard = ShardOf(job.key);
       std::lock_guard shard_lock(shard.mutex);
       auto it = shard.entries.find(job.key);
@@ -345,13 +340,14 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
   }
   Entry entry = Build(response);
   http::Response answer = Answer(entry, request);
-  bool brotli_later = entry.compressible && !entry.full[2];
-  std::shared_ptr<const http::Prepared> identity = entry.full[0];
+  std::optional<BrotliJob> later;
+  if (entry.compressible && !entry.full[2]) later = BrotliJob{std::string(key), nullptr, entry.full[0], entry.etag, entry.last_modified};
   Store(key, std::move(entry), epoch);
-  if (brotli_later) {
+  if (later) {
+    later->response = std::make_shared<const http::Response>(std::move(response));
     std::lock_guard lock(jobs_mutex_);
     if (jobs_.size() < kMaxBrotliJobs) {
-      jobs_.push_back({std::string(key), std::make_shared<const http::Response>(std::move(response)), identity});
+      jobs_.push_back(std::move(*later));
       jobs_wake_.notify_one();
     }
   }

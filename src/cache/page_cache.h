@@ -137,6 +137,8 @@ class PageCache {
     std::string key;
     std::shared_ptr<const http::Response> response;
     std::shared_ptr<const http::Prepared> identity;  // which version of the page it is for
+    std::string etag;                                // that version's, as Entry has them
+    std::string last_modified;
   };
   void CompressLoop();
   void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);

@@ -1,9 +1,8 @@
 #include "comments/comment_service.h"
 
 #include <algorithm>
-#include <condition_variable>
+#include <future>
 #include <map>
-#include <mutex>
 
 #include "base/text.h"
 
@@ -30,36 +29,26 @@ CommentService::CommentService(CommentStore& store, const CommentRenderer& rende
       pipeline_(std::move(pipeline)),
       events_(events) {}
 
-// What a post needs until its transaction is done, which may be after Post returned.
+// What a post needs until its transaction is done, which may be after Post
+// returned. The submission's text, HTML and time point into `comment`.
 struct CommentService::Posting {
   accounts::Account author;
   ArticleInfo article;
-  std::string text;
-  std::string nonce;
-  std::string html;
+  Comment comment;
+  Submission submission;
   std::string repeat_key;
   std::string reader_allowance;
   std::string address_allowance;
-  Timestamp now{};
-  Submission submission;
-  Comment comment;
   std::optional<Comment> earlier;  // the same submission, stored by a request that ran meanwhile
   PostDone done;
 };
 
 Result<PostResult> CommentService::Post(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
                                         std::string_view text, std::string_view nonce, std::string_view ip) {
-  std::mutex m;
-  std::condition_variable cv;
-  std::optional<Result<PostResult>> out;
-  PostLater(author, article_id, parent_id, text, nonce, ip, [&](Result<PostResult> r) {
-    std::lock_guard lock(m);
-    out.emplace(std::move(r));
-    cv.notify_one();  // under the lock: the waiter may return and free `cv` at once
-  });
-  std::unique_lock lock(m);
-  cv.wait(lock, [&] { return out.has_value(); });
-  return std::move(*out);
+  std::promise<Result<PostResult>> posted;
+  std::future<Result<PostResult>> answer = posted.get_future();
+  PostLater(author, article_id, parent_id, text, nonce, ip, [&posted](Result<PostResult> r) { posted.set_value(std::move(r)); });
+  return answer.get();
 }
 
 void CommentService::PostLater(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
@@ -85,11 +74,18 @@ void CommentService::PostLater(const accounts::Account& author, Id article_id, s
   auto p = std::make_shared<Posting>();
   p->author = author;
   p->article = std::move(*article);
-  p->text = std::string(text);
-  p->nonce = std::string(nonce);
-  p->now = clock_.Now();
+  Comment& comment = p->comment;
+  comment.article_id = article_id;
+  comment.parent_id = parent_id;
+  comment.root_id = root_id;
+  comment.account_id = author.id;
+  comment.author_name = author.display_name;
+  comment.body = std::string(text);
   // Only text the length check will accept is rendered: Markdown parsers have slow corners.
-  if (Renderable(text, settings_)) p->html = renderer_.ToHtml(text);
+  if (Renderable(text, settings_)) comment.body_html = renderer_.ToHtml(text);
+  comment.created_at = clock_.Now();
+  comment.ip = std::string(ip);
+  comment.nonce = std::string(nonce);
   p->repeat_key = RepeatKey(text);
   p->reader_allowance = ReaderAllowance(author.id);
   p->address_allowance = AddressAllowance(ip);
@@ -98,22 +94,10 @@ void CommentService::PostLater(const accounts::Account& author, Id article_id, s
   Submission& s = p->submission;
   s.author = &p->author;
   s.article = &p->article;
-  s.policy = EffectivePolicy(p->article, settings_, p->now);
-  s.text = p->text;
-  s.html = p->html;
-  s.now = p->now;
-
-  Comment& comment = p->comment;
-  comment.article_id = article_id;
-  comment.parent_id = parent_id;
-  comment.root_id = root_id;
-  comment.account_id = author.id;
-  comment.author_name = author.display_name;
-  comment.body = p->text;
-  comment.body_html = p->html;
-  comment.created_at = p->now;
-  comment.ip = std::string(ip);
-  comment.nonce = p->nonce;
+  s.policy = EffectivePolicy(p->article, settings_, comment.created_at);
+  s.text = comment.body;
+  s.html = comment.body_html;
+  s.now = comment.created_at;
   // The checks read the author's and the address's allowances inside the
   // transaction: concurrent posts, which the store commits together, then
   // count against each other's limits.
@@ -128,8 +112,8 @@ void CommentService::PostLater(const accounts::Account& author, Id article_id, s
 Status CommentService::Store(Posting& p, CommentWriter& w) {
   Submission& s = p.submission;
   Comment& comment = p.comment;
-  if (!p.nonce.empty()) {
-    Result<std::optional<Comment>> found = w.FindByNonce(p.author.id, p.nonce);
+  if (!comment.nonce.empty()) {
+    Result<std::optional<Comment>> found = w.FindByNonce(p.author.id, comment.nonce);
     if (!found.ok()) return std::move(found).error();
     if (*found) {
       p.earlier = std::move(**found);
@@ -137,7 +121,7 @@ Status CommentService::Store(Posting& p, CommentWriter& w) {
     }
   }
   if (settings_.repeat_window.count() > 0) {
-    Result<bool> repeated = w.PostedSince(p.author.id, p.repeat_key, p.now - settings_.repeat_window);
+    Result<bool> repeated = w.PostedSince(p.author.id, p.repeat_key, s.now - settings_.repeat_window);
     if (!repeated.ok()) return std::move(repeated).error();
     s.repeated = *repeated;
   }
@@ -155,10 +139,10 @@ Status CommentService::Store(Posting& p, CommentWriter& w) {
     comment.moderation_note += (comment.moderation_note.empty() ? "" : "; ") + reason;
   }
   GZ_TRY(w.SetAllowanceFullAt(
-      p.reader_allowance, SpendAllowance(s.reader_full_at, p.now, settings_.reader_burst, settings_.reader_window).full_at));
+      p.reader_allowance, SpendAllowance(s.reader_full_at, s.now, settings_.reader_burst, settings_.reader_window).full_at));
   GZ_TRY(w.SetAllowanceFullAt(
-      p.address_allowance, SpendAllowance(s.address_full_at, p.now, settings_.ip_burst, settings_.ip_window).full_at));
-  if (++posts_since_sweep_ % kSweepEvery == 0) GZ_TRY(w.ForgetFullAllowances(p.now));
+      p.address_allowance, SpendAllowance(s.address_full_at, s.now, settings_.ip_burst, settings_.ip_window).full_at));
+  if (++posts_since_sweep_ % kSweepEvery == 0) GZ_TRY(w.ForgetFullAllowances(s.now));
   Result<Id> id = w.InsertComment(comment);
   if (!id.ok()) return std::move(id).error();
   comment.id = *id;
@@ -171,17 +155,18 @@ Status CommentService::Store(Posting& p, CommentWriter& w) {
 }
 
 void CommentService::Finish(Posting& p, Status written) {
+  const Comment& comment = p.comment;
   if (written.ok() && p.earlier) return p.done(PostResult{*p.earlier, p.earlier->status == CommentStatus::kPending, true});
   if (!written.ok()) {
     // Two copies of one submission raced: the other one won; answer with it.
-    if (written.error().code == base::ErrorCode::kConflict && !p.nonce.empty()) {
-      Result<std::optional<Comment>> earlier = store_.FindByNonce(p.author.id, p.nonce);
+    if (written.error().code == base::ErrorCode::kConflict && !comment.nonce.empty()) {
+      Result<std::optional<Comment>> earlier = store_.FindByNonce(p.author.id, comment.nonce);
       if (earlier.ok() && *earlier) return p.done(PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true});
     }
     return p.done(std::move(written).error());
   }
-  if (events_) events_->Publish({"comment.created", p.comment.id, p.comment.article_id, p.comment.Counted()});
-  p.done(PostResult{p.comment, p.comment.status == CommentStatus::kPending, false});
+  if (events_) events_->Publish({"comment.created", comment.id, comment.article_id, comment.Counted()});
+  p.done(PostResult{comment, comment.status == CommentStatus::kPending, false});
 }
 
 Result<Comment> CommentService::Own(const accounts::Account& author, Id comment_id) {

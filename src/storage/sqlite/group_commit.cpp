@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <future>
 
 namespace gazette::storage::sqlite {
 
@@ -27,29 +28,23 @@ GroupCommit::~GroupCommit() {
 
 Status GroupCommit::Run(const Work& work) {
   if (std::this_thread::get_id() == thread_.get_id()) return RunAlone(work);
-  std::mutex m;
-  std::condition_variable cv;
-  bool done = false;
-  Status status;
-  std::exception_ptr error;
+  std::promise<Status> committed;
+  std::future<Status> answer = committed.get_future();
   auto job = std::make_unique<Job>();
   job->work = [&work](Connection& c) { return work(c); };
-  job->finish = [&](Status s, std::exception_ptr e) {
-    std::lock_guard lock(m);
-    status = std::move(s);
-    error = e;
-    done = true;
-    cv.notify_one();  // under the lock: the waiter may return and free `cv` at once
+  job->finish = [&committed](Status s, std::exception_ptr e) {
+    if (e) {
+      committed.set_exception(e);
+    } else {
+      committed.set_value(std::move(s));
+    }
   };
   {
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(job));
   }
   wake_.notify_one();
-  std::unique_lock lock(m);
-  cv.wait(lock, [&] { return done; });
-  if (error) std::rethrow_exception(error);
-  return status;
+  return answer.get();  // rethrows the work's exception
 }
 
 bool GroupCommit::Submit(Work work, Done done) {

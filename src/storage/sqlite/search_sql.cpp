@@ -165,9 +165,8 @@ Status IndexArticle(Connection& c, core::Id id) {
   return index->Bind(1, id).Run();
 }
 
-Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query) {
+Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
   core::SearchResults results;
-  const core::SearchQuery& q = query;
   std::string match = MatchExpression(q);
   if (match.empty() || q.limit <= 0) return results;
   Filter f = BuildFilter(q, match);
