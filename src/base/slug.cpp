@@ -37,11 +37,21 @@ bool IsInWordMark(std::string_view s, std::size_t i, std::size_t& length) {
   return false;
 }
 
+bool IsAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string Slugify(std::string_view text, std::size_t max_length) {
   std::string latin;
-  if (icu::Transliterator* t = ThreadTransliterator()) {
+  // ASCII passes through the transliterator unchanged (lower case is made below).
+  if (IsAscii(text)) {
+    latin.assign(text);
+  } else if (icu::Transliterator* t = ThreadTransliterator()) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     t->transliterate(u);

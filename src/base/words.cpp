@@ -16,6 +16,17 @@ namespace {
 // has such words, and the stemmers need not see them.
 constexpr std::size_t kMaxStemmedBytes = 96;
 
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool IsAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 bool IsWordCharacter(UChar32 c) {
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -113,9 +124,15 @@ std::vector<WordSpan> FindWords(std::string_view text) {
   bool in_word = false;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t at = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, text.size(), c);
-    bool word = c >= 0 && IsWordCharacter(c);
+    bool word;
+    if (auto byte = static_cast<unsigned char>(text[i]); byte < 0x80) {  // ASCII: letters and digits only
+      word = IsAsciiAlnum(byte);
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(text.data(), i, text.size(), c);
+      word = c >= 0 && IsWordCharacter(c);
+    }
     if (word && !in_word) start = at;
     if (!word && in_word) words.push_back({start, at});
     in_word = word;
@@ -125,6 +142,13 @@ std::vector<WordSpan> FindWords(std::string_view text) {
 }
 
 std::string FoldWord(std::string_view word) {
+  if (IsAscii(word)) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   icu::UnicodeString folded =
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).foldCase();
   folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));

@@ -208,6 +208,56 @@ TEST_P(SearchContract, OnlyPublishedArticlesAreFoundAndWritesShowAtOnce) {
   EXPECT_EQ(Found(Words({{"beacon"}})), Slugs{"beacon"});
 }
 
+TEST_P(SearchContract, AWriteOfManyArticlesIndexesEachAsItIsAtTheEnd) {
+  core::Id kept = Add("kept", "Ferry timetable", "", "", 1);
+  ASSERT_TRUE(content().Write([&](ContentWriter& w) -> base::Status {
+    for (int i = 0; i < 300; ++i) {
+      Article a;
+      a.slug = "bulk-" + std::to_string(i);
+      a.headline = i % 2 ? "Harbour crane " + std::to_string(i) : "Tram depot " + std::to_string(i);
+      a.status = ArticleStatus::kPublished;
+      a.published_at = At(2 + i);
+      a.created_at = a.updated_at = At(2 + i);
+      auto id = w.InsertArticle(a);
+      if (!id.ok()) return id.error();
+      if (i == 7) {  // inserted, then changed in the same write
+        a.id = *id;
+        a.headline = "Lighthouse keeper";
+        GZ_TRY(w.UpdateArticle(a));
+      }
+    }
+    auto ferry = w.FindArticle(kept);
+    if (!ferry.ok()) return ferry.error();
+    ferry->status = ArticleStatus::kUnpublished;
+    return w.UpdateArticle(*ferry);
+  }).ok());
+  auto cranes = index().Search(Words({{"crane"}}));
+  ASSERT_TRUE(cranes.ok());
+  EXPECT_EQ(cranes->total, 149);  // bulk-7 is the lighthouse now
+  auto depots = index().Search(Words({{"depot"}}));
+  ASSERT_TRUE(depots.ok());
+  EXPECT_EQ(depots->total, 150);
+  EXPECT_EQ(Found(Words({{"lighthouse"}})), Slugs{"bulk-7"});
+  EXPECT_TRUE(Found(Words({{"ferry"}})).empty());
+
+  // A write that fails leaves the index as it was.
+  base::Status failed = content().Write([&](ContentWriter& w) -> base::Status {
+    Article a;
+    a.slug = "lost";
+    a.headline = "Observatory opens";
+    a.status = ArticleStatus::kPublished;
+    a.published_at = a.created_at = a.updated_at = At(400);
+    auto id = w.InsertArticle(a);
+    if (!id.ok()) return id.error();
+    return base::Error::Invalid("changed my mind");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_TRUE(Found(Words({{"observatory"}})).empty());
+  auto count = index().Reindex();
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 300);
+}
+
 TEST_P(SearchContract, FiltersBySectionTimeAndExclusion) {
   core::Section city = AddSection("city");
   core::Section world = AddSection("world");

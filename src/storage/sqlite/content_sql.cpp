@@ -4,7 +4,6 @@
 #include <optional>
 #include <variant>
 
-#include "storage/sqlite/search_sql.h"
 
 namespace gazette::storage::sqlite::content_sql {
 
@@ -212,13 +211,18 @@ Filter BuildFilter(const core::ArticleQuery& q) {
 
 void BindAll(Statement& st, const Filter& f) { BindParams(st, f.params); }
 
-Status WriteNames(Connection& c, const core::Article& a, Id id) {
+Status DeleteNames(Connection& c, Id id) {
   Result<Statement> del_tags = c.Prepare(kDeleteArticleTags);
   if (!del_tags.ok()) return std::move(del_tags).error();
   GZ_TRY(del_tags->Bind(1, id).Run());
   Result<Statement> del_authors = c.Prepare(kDeleteArticleAuthors);
   if (!del_authors.ok()) return std::move(del_authors).error();
-  GZ_TRY(del_authors->Bind(1, id).Run());
+  return del_authors->Bind(1, id).Run();
+}
+
+// The article's tags and authors in order; `replace` when it had some.
+Status WriteNames(Connection& c, const core::Article& a, Id id, bool replace) {
+  if (replace) GZ_TRY(DeleteNames(c, id));
   for (std::size_t i = 0; i < a.tags.size(); ++i) {
     Result<Statement> st = c.Prepare(kInsertArticleTag);
     if (!st.ok()) return std::move(st).error();
@@ -435,8 +439,7 @@ Result<Id> InsertArticle(Connection& c, const core::Article& a) {
     if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
     id = c.LastInsertId();
   }
-  GZ_TRY(WriteNames(c, a, id));
-  GZ_TRY(search_sql::IndexArticle(c, id));
+  GZ_TRY(WriteNames(c, a, id, false));
   return id;
 }
 
@@ -466,8 +469,7 @@ Status UpdateArticle(Connection& c, const core::Article& a) {
     GZ_TRY(RunSql(c, kKeepArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, a.id); }));
     GZ_TRY(RunSql(c, kDropArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(a.slug)); }));
   }
-  GZ_TRY(WriteNames(c, a, a.id));
-  return search_sql::IndexArticle(c, a.id);
+  return WriteNames(c, a, a.id, true);
 }
 
 Result<core::Section> InsertSection(Connection& c, const core::Section& section) {

@@ -1,5 +1,7 @@
 #include "storage/sqlite/search_sql.h"
 
+#include <string>
+#include <unordered_map>
 #include <variant>
 
 #include "base/words.h"
@@ -16,16 +18,39 @@ namespace {
 constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0)";
 constexpr int kSnippetTokens = 24;
 
-constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid = ?1";
+// ?1: the ids as a JSON array, so that a transaction's articles take one statement each way.
+constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid IN (SELECT value FROM json_each(?1))";
 constexpr std::string_view kIndex =
     "INSERT INTO article_search (rowid, headline, lead, body) "
-    "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE id = ?1 AND status = 'published'";
+    "SELECT id, headline, lead, gazette_text(body_html) FROM articles "
+    "WHERE id IN (SELECT DISTINCT value FROM json_each(?1)) AND status = 'published' ORDER BY id";
 constexpr std::string_view kUnindexAll = "DELETE FROM article_search";
 constexpr std::string_view kIndexAll =
     "INSERT INTO article_search (rowid, headline, lead, body) "
     "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE status = 'published'";
 constexpr std::string_view kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
 constexpr std::string_view kCountIndexed = "SELECT count(*) FROM article_search";
+
+// The keys of recently seen words, per thread: stemming a word costs about
+// a microsecond and news text repeats its words, so indexing a body mostly
+// finds them here. Bounded: emptied when full.
+class WordKeys {
+ public:
+  const std::string& Of(std::string_view word) {
+    auto found = keys_.find(word);
+    if (found != keys_.end()) return found->second;
+    if (keys_.size() >= kMax) keys_.clear();
+    return keys_.emplace(std::string(word), base::WordKey(word)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMax = 1 << 16;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> keys_;
+};
 
 // The tokenizer: one stateless instance serves every table.
 int CreateTokenizer(void*, const char**, int, Fts5Tokenizer** out) {
@@ -42,9 +67,11 @@ int Tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int siz
     std::string_view all(text ? text : "", text ? static_cast<std::size_t>(size) : 0);
     // A prefix ("выбо"*) is matched against the indexed keys as typed (folded), not stemmed.
     bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+    thread_local WordKeys keys;
+    std::string folded;
     for (const base::WordSpan& w : base::FindWords(all)) {
       std::string_view word = all.substr(w.begin, w.end - w.begin);
-      std::string key = prefix ? base::FoldWord(word) : base::WordKey(word);
+      const std::string& key = prefix ? (folded = base::FoldWord(word)) : keys.Of(word);
       int rc = token(context, 0, key.data(), static_cast<int>(key.size()), static_cast<int>(w.begin),
                      static_cast<int>(w.end));
       if (rc != SQLITE_OK) return rc;
@@ -156,13 +183,17 @@ std::string MatchExpression(const core::SearchQuery& query) {
   return out;
 }
 
-Status IndexArticle(Connection& c, core::Id id) {
+Status IndexArticles(Connection& c, const std::vector<core::Id>& ids) {
+  if (ids.empty()) return {};
+  std::string list = "[";
+  for (core::Id id : ids) list.append(list.size() > 1 ? "," : "").append(std::to_string(id));
+  list += "]";
   Result<Statement> unindex = c.Prepare(kUnindex);
   if (!unindex.ok()) return std::move(unindex).error();
-  GZ_TRY(unindex->Bind(1, id).Run());
+  GZ_TRY(unindex->Bind(1, std::string_view(list)).Run());
   Result<Statement> index = c.Prepare(kIndex);
   if (!index.ok()) return std::move(index).error();
-  return index->Bind(1, id).Run();
+  return index->Bind(1, std::string_view(list)).Run();
 }
 
 Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {

@@ -3,11 +3,15 @@
 // under the article's id. Its tokenizer, "gazette", splits, folds and stems
 // words with base/words.h; it and the SQL function gazette_text(html) (the
 // text of a rendered body) are registered on every connection. The index
-// is written by the article writes themselves (content_sql), inside their
-// transaction.
+// is written inside the transaction of the article writes: the writer
+// gathers the ids it inserted or updated and brings them up to date in two
+// statements at the end (writers.h), because FTS5 flushes its pending terms
+// at the start of every later write statement of the transaction.
 #pragma once
 
 #include <sqlite3.h>
+
+#include <vector>
 
 #include "core/search.h"
 #include "storage/sqlite/connection.h"
@@ -17,9 +21,9 @@ namespace gazette::storage::sqlite::search_sql {
 // Registers the tokenizer and gazette_text() on a new connection.
 base::Status Register(sqlite3* db);
 
-// Brings the article's entry up to date: indexed when published, removed
-// otherwise (or when the article is gone).
-base::Status IndexArticle(Connection& c, core::Id id);
+// Brings the articles' entries up to date: indexed when published, removed
+// otherwise (or when the article is gone). Ids may repeat.
+base::Status IndexArticles(Connection& c, const std::vector<core::Id>& ids);
 
 base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query);
 

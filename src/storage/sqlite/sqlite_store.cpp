@@ -39,6 +39,10 @@ class SqliteStore::Lease {
 namespace {
 // The migration that gave comments their repeat key (0007_comment_allowances.sql).
 constexpr int kRepeatKeyVersion = 7;
+constexpr int kWriteCacheMib = 64;
+
+// PRAGMA cache_size's value for so many MiB (negative: KiB rather than pages).
+std::string CacheSize(int mib) { return std::to_string(-std::int64_t{mib} * 1024); }
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
@@ -57,7 +61,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   // The writer keeps more of the indexes in memory than SQLite's default
   // 2 MiB: inserts into large indexes (slugs, comments by article) then
   // rarely wait for the disk.
-  Status wal = (*writer)->Exec("PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536");
+  Status wal = (*writer)->Exec("PRAGMA journal_mode = WAL; PRAGMA cache_size = " + CacheSize(kWriteCacheMib));
   if (!wal.ok()) {
     Error error = std::move(wal).error();
     error.message = "Cannot use " + options.path + " as a database: " + error.detail + ".";
@@ -70,6 +74,11 @@ SqliteStore::SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writ
     : options_(std::move(options)), writer_(std::move(writer)), group_(*writer_, write_mutex_, options_.max_batch) {}
 
 SqliteStore::~SqliteStore() = default;
+
+Status SqliteStore::SetWriteCache(int mib) {
+  std::lock_guard lock(write_mutex_);
+  return writer_->Exec("PRAGMA cache_size = " + CacheSize(mib));
+}
 
 Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
   std::lock_guard lock(write_mutex_);
@@ -202,9 +211,10 @@ Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>
 }
 
 Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& work) {
-  return Transact([&](Connection& c) {
+  return Transact([&](Connection& c) -> Status {
     SqliteWriter writer(c);
-    return work(writer);
+    GZ_TRY(work(writer));
+    return writer.Finish();
   });
 }
 
@@ -259,9 +269,10 @@ Result<std::map<std::string, std::string>> SqliteStore::LoadSettings() {
   return WithReader([&](Connection& c) { return newsroom_sql::LoadSettings(c); });
 }
 Status SqliteStore::WriteNewsroom(const std::function<Status(newsroom::NewsroomWriter&)>& work) {
-  return Transact([&](Connection& c) {
+  return Transact([&](Connection& c) -> Status {
     SqliteNewsroomWriter writer(c);
-    return work(writer);
+    GZ_TRY(work(writer));
+    return writer.Finish();
   });
 }
 

@@ -44,6 +44,10 @@ class SqliteStore final : public core::ContentStore,
   GroupCommit::Stats write_batches() const { return group_.stats(); }
   // Returns once the writes queued so far are committed and their callers told.
   void DrainWrites() { group_.Drain(); }
+  // The write connection's page cache (64 MiB when opened). A bulk load
+  // (`gazette demo --articles`) raises it so that indexes written at random
+  // places (slugs, headlines) stay in memory; pages are taken as used.
+  base::Status SetWriteCache(int mib);
 
   // True when another process (the command line, say) committed to the
   // file since the last call that answered. Never waits: while this

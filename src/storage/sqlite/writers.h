@@ -57,8 +57,16 @@ class ContentWriterOn : public Base {
     return content_sql::RenamedArticle(c_, s);
   }
 
-  Result<core::Id> InsertArticle(const core::Article& a) override { return content_sql::InsertArticle(c_, a); }
-  Status UpdateArticle(const core::Article& a) override { return content_sql::UpdateArticle(c_, a); }
+  Result<core::Id> InsertArticle(const core::Article& a) override {
+    Result<core::Id> id = content_sql::InsertArticle(c_, a);
+    if (id.ok()) unindexed_.push_back(*id);
+    return id;
+  }
+  Status UpdateArticle(const core::Article& a) override {
+    GZ_TRY(content_sql::UpdateArticle(c_, a));
+    unindexed_.push_back(a.id);
+    return {};
+  }
   Result<core::Section> InsertSection(const core::Section& s) override { return content_sql::InsertSection(c_, s); }
   Result<core::Tag> InsertTag(const core::Tag& t) override { return content_sql::InsertTag(c_, t); }
   Result<core::Author> InsertAuthor(const core::Author& a) override { return content_sql::InsertAuthor(c_, a); }
@@ -66,8 +74,16 @@ class ContentWriterOn : public Base {
   Status UpdateTag(const core::Tag& t) override { return content_sql::UpdateTag(c_, t); }
   Status MergeTags(core::Id from, core::Id into) override { return content_sql::MergeTags(c_, from, into); }
 
+  // Brings the search entries of the articles written up to date; called by
+  // the store after the work succeeded, before the commit. Searches inside
+  // the transaction see the articles as they were before it.
+  Status Finish() { return search_sql::IndexArticles(c_, unindexed_); }
+
  protected:
   Connection& c_;
+
+ private:
+  std::vector<core::Id> unindexed_;
 };
 
 using SqliteWriter = ContentWriterOn<core::ContentWriter>;
