@@ -444,6 +444,10 @@ base::Result<demo::DemoReport> App::Demo(bool only_if_empty, bool& skipped) {
 }
 
 base::Result<demo::GenerateReport> App::Generate(const demo::GenerateOptions& options, const demo::Progress& progress) {
+  // A million articles' slug and headline indexes and the comments' indexes
+  // written at many places at once: kept in memory, the load rarely reads
+  // the file it writes. The command exits when done.
+  GZ_TRY(parts_->store->SetWriteCache(1024));
   return demo::Generate(*parts_->store, *parts_->store, *parts_->store, parts_->clock, options, progress);
 }
 
