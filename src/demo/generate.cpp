@@ -204,7 +204,7 @@ base::Result<GenerateReport> Generate(core::ContentStore& content, comments::Com
   std::vector<std::int64_t> approved(readers.size());
   std::size_t article = 0;
   std::int64_t done = 0;
-  const std::int64_t per_batch = std::int64_t{o.batch} * 20;
+  const std::int64_t per_batch = o.comment_batch;
   while (done < o.comments) {
     std::int64_t in_batch = 0;
     Status written = comments.WriteComments([&](comments::CommentWriter& w) -> Status {

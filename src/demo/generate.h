@@ -23,7 +23,11 @@ struct GenerateOptions {
   int readers = 500;    // accounts the comments come from
   int tags = 2000;
   int authors = 200;
-  int batch = 5000;     // articles (or 20x comments) per transaction
+  // Articles and comments per transaction: large, so that the indexes
+  // written at random places (slugs, headlines, tags) have each page
+  // written once for many rows.
+  int batch = 50000;
+  int comment_batch = 100000;
   std::chrono::seconds spacing{300};  // between two articles' publication times
 };
 

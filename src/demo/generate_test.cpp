@@ -24,6 +24,7 @@ TEST_F(GenerateTest, MakesPublishedArticlesWithCommentsThatAddUp) {
   o.tags = 50;
   o.authors = 10;
   o.batch = 500;
+  o.comment_batch = 10000;
   std::vector<std::pair<std::string, std::int64_t>> progress;
   base::Result<GenerateReport> report = Generate(store_, store_, store_, clock_, o, [&](std::string_view what, std::int64_t done, std::int64_t) {
     progress.emplace_back(std::string(what), done);

@@ -1,5 +1,6 @@
 #include "storage/sqlite/search_sql.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -22,8 +23,8 @@ constexpr int kSnippetTokens = 24;
 constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid IN (SELECT value FROM json_each(?1))";
 constexpr std::string_view kIndex =
     "INSERT INTO article_search (rowid, headline, lead, body) "
-    "SELECT id, headline, lead, gazette_text(body_html) FROM articles "
-    "WHERE id IN (SELECT DISTINCT value FROM json_each(?1)) AND status = 'published' ORDER BY id";
+    "SELECT a.id, a.headline, a.lead, gazette_text(a.body_html) FROM json_each(?1) j "
+    "CROSS JOIN articles a ON a.id = j.value WHERE a.status = 'published'";  // by id: not a scan of the published
 constexpr std::string_view kUnindexAll = "DELETE FROM article_search";
 constexpr std::string_view kIndexAll =
     "INSERT INTO article_search (rowid, headline, lead, body) "
@@ -183,8 +184,10 @@ std::string MatchExpression(const core::SearchQuery& query) {
   return out;
 }
 
-Status IndexArticles(Connection& c, const std::vector<core::Id>& ids) {
+Status IndexArticles(Connection& c, std::vector<core::Id> ids) {
   if (ids.empty()) return {};
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::string list = "[";
   for (core::Id id : ids) list.append(list.size() > 1 ? "," : "").append(std::to_string(id));
   list += "]";

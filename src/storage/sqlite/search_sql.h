@@ -23,7 +23,7 @@ base::Status Register(sqlite3* db);
 
 // Brings the articles' entries up to date: indexed when published, removed
 // otherwise (or when the article is gone). Ids may repeat.
-base::Status IndexArticles(Connection& c, const std::vector<core::Id>& ids);
+base::Status IndexArticles(Connection& c, std::vector<core::Id> ids);
 
 base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query);
 
