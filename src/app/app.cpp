@@ -291,6 +291,17 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   const cache::PageCache::Render route = [&current](const http::Request& request) {
     return current.load()->router.Dispatch(request);
   };
+  if (c.cache_enabled) {
+    // Before anything can publish: the scheduler and the server start below.
+    invalidation.PrerenderWith([&page_cache, &route](const std::string& path) {
+      http::Request request;  // what an anonymous reader's browser asks
+      request.method = http::Method::kGet;
+      request.method_name = "GET";
+      request.target = path;
+      request.path = path;
+      (void)page_cache.Serve(request, route);
+    });
+  }
   // Writes by other processes (the command line importing, say) make every
   // cached page and kept choice of related articles stale; looked for at most every 100 ms,
   // by the requests.

@@ -1,6 +1,7 @@
 #include "app/page_invalidation.h"
 
 #include "web/cache_tags.h"
+#include "web/urls.h"
 
 namespace gazette::app {
 
@@ -16,10 +17,15 @@ void PageInvalidation::On(const base::Event& e) {
   } else if (e.type == "article.updated") {
     ArticleChanged(e.id, false);
   } else if (e.type == "comment.created" || e.type == "comment.approved" || e.type == "comment.changed") {
-    if (e.article != 0) {
-      cache_.Invalidate(tags::Comments(e.article));
-    } else if (base::Result<comments::Comment> comment = comments_.FindComment(e.id); comment.ok()) {
-      cache_.Invalidate(tags::Comments(comment->article_id));
+    core::Id article = e.article;
+    if (article == 0) {
+      base::Result<comments::Comment> comment = comments_.FindComment(e.id);
+      if (!comment.ok()) return;
+      article = comment->article_id;
+    }
+    cache_.Invalidate(tags::Comments(article));
+    if (e.by_moderator && prerender_) {
+      if (base::Result<core::Article> shown = content_.FindArticle(article); shown.ok()) PrerenderArticle(*shown);
     }
   } else if (e.type == "account.deleted") {
     // Their comments now show "Deleted account".
@@ -50,6 +56,14 @@ void PageInvalidation::ArticleChanged(core::Id id, bool membership_changed) {
     for (const core::Author& author : article->authors) cache_.Invalidate(tags::AuthorList(author.id));
   }
   if (membership_changed) cache_.Invalidate(tags::kAllLists);
+  if (article.ok() && prerender_) PrerenderArticle(*article);
+}
+
+void PageInvalidation::PrerenderArticle(const core::Article& article) {
+  // An unpublished article's page is a 404 now: rendering it is cheap too.
+  prerender_(web::ArticlePath(article.id, article.slug));
+  prerender_("/");
+  if (article.section) prerender_(web::SectionPath(article.section->slug));
 }
 
 }  // namespace gazette::app

@@ -24,6 +24,9 @@ struct Event {
   // one they do not).
   std::int64_t article = 0;
   bool shown = false;
+  // A moderator's action (a reader's own edits, votes and reports are not):
+  // the page cache renders the changed page before the moderator hears back.
+  bool by_moderator = false;
   bool operator==(const Event&) const = default;
 };
 

@@ -95,7 +95,9 @@ Status ModerationService::Approve(const accounts::Account& moderator, Id comment
     brought_up = !was_counted;
     return Record(w, &moderator, "approve", c.id, c.account_id, c.article_id, "");
   });
-  if (approved.ok() && events_) events_->Publish({brought_up ? "comment.approved" : "comment.changed", comment_id});
+  if (approved.ok() && events_) {
+    events_->Publish({brought_up ? "comment.approved" : "comment.changed", comment_id, 0, false, true});
+  }
   return approved;
 }
 
@@ -185,7 +187,7 @@ Status ModerationService::SetSectionPolicy(const accounts::Account* actor, std::
 }
 
 Status ModerationService::Announced(const char* type, Id id, Status status) const {
-  if (status.ok() && events_) events_->Publish({type, id});
+  if (status.ok() && events_) events_->Publish({type, id, 0, false, true});
   return status;
 }
 

@@ -193,6 +193,30 @@ class PageCache(E2ETest):
         self.assertIn("harbour tram line", self.server.get("/").text)
         self.assertIn("harbour tram line", self.server.get("/latest").text)
 
+    def test_6_publishing_and_moderating_render_the_first_pages_before_answering(self):
+        made = self.api("POST", "/api/v1/admin/articles", {
+            "headline": "Lighthouse keeper retires", "lead": "Forty years on the rock.", "section": "city"}).json
+        self.prime("/", "/section/city")
+        self.api("POST", f"/api/v1/admin/articles/{made['id']}/publish", {})
+        # The first readers get stored bytes: the article, the front page and its section.
+        canonical = self.server.get(f"/news/{made['id']}").header("location")
+        for p in (canonical, "/", "/section/city"):
+            before = self.renders()
+            self.assertIn("Lighthouse keeper retires", self.server.get(p).text, p)
+            self.assertEqual(self.renders(), before, f"{p} was rendered by its first reader")
+
+        # A moderator's approval: the article page is rendered before the moderator hears back.
+        reader = Browser(self.server)
+        self.assertIn(reader.sign_up("Ivo Reader", "ivo@example.org").status, (200, 303))
+        posted = reader.api("POST", f"/api/v1/articles/{made['id']}/comments", {"body": "He kept the light on."})
+        self.assertIn(posted.status, (200, 201, 202), posted.text)
+        cid = posted.json["comment"]["id"] if "comment" in posted.json else posted.json["id"]
+        self.prime(canonical)
+        self.assertEqual(self.api("POST", f"/api/v1/admin/comments/{cid}/approve", {}).status, 200)
+        before = self.renders()
+        self.assertIn("He kept the light on.", self.server.get(canonical).text)
+        self.assertEqual(self.renders(), before, "the approved comment's page was rendered by its first reader")
+
     def test_4_encodings_validators_and_headers(self):
         path = self.server.get(f"/news/{self.sport['id']}").header("location")
         plain = self.server.get(path)
