@@ -31,7 +31,10 @@ struct Event {
 };
 
 // Hands each event to every subscriber, on the publisher's thread:
-// subscribers must only queue the event and return. Thread-safe.
+// subscribers queue the event and return, except the page cache's
+// invalidation, which renders a few pages for newsroom and moderators'
+// actions so that those answer once readers get the new pages from memory.
+// Thread-safe.
 class EventBus {
  public:
   using Listener = std::function<void(const Event&)>;

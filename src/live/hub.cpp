@@ -1,6 +1,7 @@
 #include "live/hub.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
@@ -82,10 +83,17 @@ void Hub::Drain() {
     events.swap(pending_);
     drain_queued_ = false;
   }
-  for (const base::Event& event : events) Handle(event);
+  // Comments posted together are committed together: their article is read once.
+  ArticlesRead articles;
+  for (const base::Event& event : events) Handle(event, articles);
 }
 
 void Hub::Handle(const base::Event& event) {
+  ArticlesRead articles;
+  Handle(event, articles);
+}
+
+void Hub::Handle(const base::Event& event, ArticlesRead& articles) {
   if (event.type == "article.published" || event.type == "article.updated") {
     base::Result<core::Article> article = reading_.PublishedArticle(event.id);
     if (!article.ok()) return;  // not (or no longer) for readers
@@ -100,7 +108,9 @@ void Hub::Handle(const base::Event& event) {
       if (!comment.ok() || !comment->Counted()) return;  // held for a moderator, or gone
       article_id = comment->article_id;
     }
-    base::Result<comments::ArticleInfo> article = comments_.Article(article_id);
+    auto read = articles.find(article_id);
+    if (read == articles.end()) read = articles.emplace(article_id, comments_.Article(article_id)).first;
+    const base::Result<comments::ArticleInfo>& article = read->second;
     if (!article.ok() || !article->published) return;
     json::object data{{"id", event.id}, {"article_id", article->id}, {"comment_count", article->comment_count}};
     Send(CommentsChannel(article->id), "comment", json::serialize(data));

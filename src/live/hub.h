@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -86,6 +87,9 @@ class Hub {
   std::optional<std::uint64_t> ParseId(std::string_view id) const;
   void PruneLocked();
   void Drain();
+  // Handle, for one of a batch of events: `articles` holds those the batch read so far.
+  using ArticlesRead = std::unordered_map<comments::Id, base::Result<comments::ArticleInfo>>;
+  void Handle(const base::Event& event, ArticlesRead& articles);
 
   core::ReadingService& reading_;
   comments::CommentReader& comments_;
