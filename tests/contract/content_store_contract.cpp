@@ -263,6 +263,49 @@ TEST_P(ContentStoreContract, ListFiltersByStatusSectionTagAuthorAndFlags) {
   EXPECT_EQ(s.published_at, At(5));
 }
 
+TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticles) {
+  core::Tag tag;
+  core::Author author;
+  ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+    tag = *w.InsertTag({0, "ports", "Ports"});
+    author = *w.InsertAuthor({0, "oleg", "Oleg"});
+    return {};
+  }).ok());
+  auto add = [&](const std::string& slug, int minutes, bool named) {
+    Article a = Make(slug, minutes);
+    if (named) {
+      a.tags = {tag};
+      a.authors = {author};
+    }
+    Insert(a);
+  };
+  for (int i = 0; i < 30; ++i) add("old-" + std::to_string(i), i, i % 3 == 0);
+  for (int i = 0; i < 30; ++i) add("week-" + std::to_string(i), 1000 + i, i % 3 == 0);
+  add("untagged", 1010, false);
+  add("late", 5000, true);
+  add("backdated", 1005, true);  // the newest id, published inside the time
+
+  ArticleQuery in_time;
+  in_time.published_from = At(1000);
+  in_time.published_before = At(1030);
+  in_time.limit = 100;
+  std::vector<std::string> expected = {"week-27", "week-24", "week-21", "week-18", "week-15", "week-12",
+                                       "week-9",  "week-6", "backdated", "week-3", "week-0"};
+  ArticleQuery by_tag = in_time;
+  by_tag.tag_id = tag.id;
+  EXPECT_EQ(Slugs(by_tag), expected);
+  EXPECT_EQ(*store_->CountArticles(by_tag), 11);
+  ArticleQuery by_author = in_time;
+  by_author.author_id = author.id;
+  EXPECT_EQ(Slugs(by_author), expected);
+
+  ArticleQuery nothing_then = by_tag;
+  nothing_then.published_from = At(3000);
+  nothing_then.published_before = At(4000);
+  EXPECT_TRUE(Slugs(nothing_then).empty());
+  EXPECT_EQ(*store_->CountArticles(nothing_then), 0);
+}
+
 TEST_P(ContentStoreContract, SlugsAreUnique) {
   Insert(Make("same", 1));
   base::Status st = store_->Write([&](ContentWriter& w) -> base::Status {

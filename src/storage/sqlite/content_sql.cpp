@@ -77,6 +77,8 @@ constexpr std::string_view kMoveTagArticles =
 constexpr std::string_view kDropTagArticles = "DELETE FROM article_tags WHERE tag_id = ?1";
 constexpr std::string_view kMoveTagSlugs = "UPDATE tag_slugs SET tag_id = ?2 WHERE tag_id = ?1";
 constexpr std::string_view kDeleteTag = "DELETE FROM tags WHERE id = ?1";
+constexpr std::string_view kPublishedIdSpan =
+    "SELECT min(id), max(id) FROM articles WHERE status = 'published' AND published_at >= ?1 AND published_at < ?2";
 constexpr std::string_view kDeleteArticleTags = "DELETE FROM article_tags WHERE article_id = ?1";
 constexpr std::string_view kDeleteArticleAuthors = "DELETE FROM article_authors WHERE article_id = ?1";
 constexpr std::string_view kInsertArticleTag =
@@ -160,7 +162,10 @@ struct Filter {
   bool by_publication_time = false;
 };
 
-Filter BuildFilter(const core::ArticleQuery& q) {
+// `span`: the ids published in the query's time (PublishedIdSpan), for a
+// tag's or an author's articles: their index is read for those ids only,
+// not for every article the tag ever had.
+Filter BuildFilter(const core::ArticleQuery& q, std::optional<std::pair<Id, Id>> span = std::nullopt) {
   Filter f;
   auto param = [&f](auto value) {
     f.params.emplace_back(value);
@@ -185,6 +190,11 @@ Filter BuildFilter(const core::ArticleQuery& q) {
     f.sql += "JOIN article_authors xa ON xa.article_id = a.id AND xa.author_id = " + param(*q.author_id) + " ";
   }
   f.sql += "WHERE 1 = 1";
+  if (span && (q.tag_id || q.author_id)) {
+    std::string column = q.tag_id ? "xt.article_id" : "xa.article_id";
+    f.sql += " AND " + column + " >= " + param(span->first);
+    f.sql += " AND " + column + " <= " + param(span->second);
+  }
   if (q.status) {
     f.sql += " AND a.status = " + param(std::string(core::StatusName(*q.status)));
     f.by_publication_time = *q.status != core::ArticleStatus::kDraft;
@@ -328,6 +338,18 @@ Result<std::optional<T>> Optional(Connection& c, std::string_view sql, std::stri
   return std::optional<T>(read(*st));
 }
 
+// For a tag's or an author's published articles of a bounded time, the ids
+// published then (an empty span, first above last, when none were); nothing
+// for other lists.
+Result<std::optional<std::pair<Id, Id>>> SpanOf(Connection& c, const core::ArticleQuery& q) {
+  bool spanned = (q.tag_id || q.author_id) && q.status == core::ArticleStatus::kPublished && q.published_from &&
+                 q.published_before;
+  if (!spanned) return std::optional<std::pair<Id, Id>>();
+  Result<std::optional<std::pair<Id, Id>>> span = PublishedIdSpan(c, *q.published_from, *q.published_before);
+  if (!span.ok()) return std::move(span).error();
+  return std::optional<std::pair<Id, Id>>(span->value_or(std::pair<Id, Id>(1, 0)));
+}
+
 }  // namespace
 
 Result<core::Article> FindArticle(Connection& c, Id id) { return FindArticleWhere(c, kFindArticleById, id); }
@@ -336,8 +358,20 @@ Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug) {
   return FindArticleWhere(c, kFindArticleBySlug, slug);
 }
 
+Result<std::optional<std::pair<Id, Id>>> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before) {
+  Result<Statement> st = c.Prepare(kPublishedIdSpan);
+  if (!st.ok()) return std::move(st).error();
+  st->Bind(1, base::ToUnixSeconds(from)).Bind(2, base::ToUnixSeconds(before));
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  if (!*row || st->IsNull(0)) return std::optional<std::pair<Id, Id>>();
+  return std::optional<std::pair<Id, Id>>(std::pair<Id, Id>(st->Int(0), st->Int(1)));
+}
+
 Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q) {
-  Filter f = BuildFilter(q);
+  Result<std::optional<std::pair<Id, Id>>> span = SpanOf(c, q);
+  if (!span.ok()) return std::move(span).error();
+  Filter f = BuildFilter(q, *span);
   std::string sql = std::string(kSummaryColumns) + f.sql;
   if (q.order == core::ArticleQuery::Order::kRecentlyUpdated) {
     sql += " ORDER BY a.updated_at DESC, a.id DESC";
@@ -375,7 +409,9 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
 }
 
 Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q) {
-  Filter f = BuildFilter(q);
+  Result<std::optional<std::pair<Id, Id>>> span = SpanOf(c, q);
+  if (!span.ok()) return std::move(span).error();
+  Filter f = BuildFilter(q, *span);
   Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
   if (!st.ok()) return std::move(st).error();
   BindAll(*st, f);

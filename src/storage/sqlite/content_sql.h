@@ -3,6 +3,9 @@
 // the write connection inside a transaction.
 #pragma once
 
+#include <optional>
+#include <utility>
+
 #include "core/content_store.h"
 #include "storage/sqlite/connection.h"
 
@@ -23,6 +26,13 @@ base::Result<std::vector<core::Author>> ListAuthors(Connection& c);
 base::Result<std::optional<std::string>> RenamedSection(Connection& c, std::string_view old_slug);
 base::Result<std::optional<std::string>> RenamedTag(Connection& c, std::string_view old_slug);
 base::Result<std::optional<core::Id>> RenamedArticle(Connection& c, std::string_view old_slug);
+
+// The lowest and highest id of the articles published in [from, before),
+// or nothing when there are none. Ids mostly follow publication time, so
+// this span holds about that time's articles: an index keyed by article id
+// (a tag's, an author's, the search index) is asked about it alone.
+base::Result<std::optional<std::pair<core::Id, core::Id>>> PublishedIdSpan(Connection& c, base::Timestamp from,
+                                                                           base::Timestamp before);
 
 // The article's row, names and slugs; its search entry is the caller's
 // (search_sql::IndexArticles), once per transaction.

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "base/words.h"
+#include "storage/sqlite/content_sql.h"
 
 namespace gazette::storage::sqlite::search_sql {
 
@@ -208,23 +209,11 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
     // The index is asked only about the ids published in that time (ids
     // mostly follow time): ranking the whole site's matches to keep a
     // month's would cost in proportion to the site, not to the month.
-    std::string span = "SELECT min(id), max(id) FROM articles WHERE status = 'published'";
-    SqlParams bounds;
-    if (q.published_from) {
-      bounds.emplace_back(base::ToUnixSeconds(*q.published_from));
-      span += " AND published_at >= ?" + std::to_string(bounds.size());
-    }
-    if (q.published_before) {
-      bounds.emplace_back(base::ToUnixSeconds(*q.published_before));
-      span += " AND published_at < ?" + std::to_string(bounds.size());
-    }
-    Result<Statement> st = c.Prepare(span);
-    if (!st.ok()) return std::move(st).error();
-    BindParams(*st, bounds);
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    if (!*row || st->IsNull(0)) return results;
-    std::int64_t first = st->Int(0), last = st->Int(1);
+    Result<std::optional<std::pair<core::Id, core::Id>>> span =
+        content_sql::PublishedIdSpan(c, *q.published_from, *q.published_before);
+    if (!span.ok()) return std::move(span).error();
+    if (!*span) return results;
+    auto [first, last] = **span;
     f.params.emplace_back(first);
     f.sql += " AND article_search.rowid >= ?" + std::to_string(f.params.size());
     f.params.emplace_back(last);
