@@ -299,6 +299,13 @@ TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticle
   by_author.author_id = author.id;
   EXPECT_EQ(Slugs(by_author), expected);
 
+  // A later article of that time shows in the very next list of it.
+  add("added", 1029, true);
+  std::vector<std::string> with_added = {"added"};
+  with_added.insert(with_added.end(), expected.begin(), expected.end());
+  EXPECT_EQ(Slugs(by_tag), with_added);
+  EXPECT_EQ(Slugs(by_author), with_added);
+
   ArticleQuery nothing_then = by_tag;
   nothing_then.published_from = At(3000);
   nothing_then.published_before = At(4000);

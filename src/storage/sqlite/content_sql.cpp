@@ -165,7 +165,7 @@ struct Filter {
 // `span`: the ids published in the query's time (PublishedIdSpan), for a
 // tag's or an author's articles: their index is read for those ids only,
 // not for every article the tag ever had.
-Filter BuildFilter(const core::ArticleQuery& q, std::optional<std::pair<Id, Id>> span = std::nullopt) {
+Filter BuildFilter(const core::ArticleQuery& q, IdSpan span = std::nullopt) {
   Filter f;
   auto param = [&f](auto value) {
     f.params.emplace_back(value);
@@ -341,13 +341,13 @@ Result<std::optional<T>> Optional(Connection& c, std::string_view sql, std::stri
 // For a tag's or an author's published articles of a bounded time, the ids
 // published then (an empty span, first above last, when none were); nothing
 // for other lists.
-Result<std::optional<std::pair<Id, Id>>> SpanOf(Connection& c, const core::ArticleQuery& q) {
+Result<IdSpan> SpanOf(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
   bool spanned = (q.tag_id || q.author_id) && q.status == core::ArticleStatus::kPublished && q.published_from &&
                  q.published_before;
-  if (!spanned) return std::optional<std::pair<Id, Id>>();
-  Result<std::optional<std::pair<Id, Id>>> span = PublishedIdSpan(c, *q.published_from, *q.published_before);
+  if (!spanned) return IdSpan();
+  Result<IdSpan> span = spans(c, *q.published_from, *q.published_before);
   if (!span.ok()) return std::move(span).error();
-  return std::optional<std::pair<Id, Id>>(span->value_or(std::pair<Id, Id>(1, 0)));
+  return IdSpan(span->value_or(std::pair<Id, Id>(1, 0)));
 }
 
 }  // namespace
@@ -358,18 +358,19 @@ Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug) {
   return FindArticleWhere(c, kFindArticleBySlug, slug);
 }
 
-Result<std::optional<std::pair<Id, Id>>> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before) {
+Result<IdSpan> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before) {
   Result<Statement> st = c.Prepare(kPublishedIdSpan);
   if (!st.ok()) return std::move(st).error();
   st->Bind(1, base::ToUnixSeconds(from)).Bind(2, base::ToUnixSeconds(before));
   Result<bool> row = st->Step();
   if (!row.ok()) return std::move(row).error();
-  if (!*row || st->IsNull(0)) return std::optional<std::pair<Id, Id>>();
-  return std::optional<std::pair<Id, Id>>(std::pair<Id, Id>(st->Int(0), st->Int(1)));
+  if (!*row || st->IsNull(0)) return IdSpan();
+  return IdSpan(std::pair<Id, Id>(st->Int(0), st->Int(1)));
 }
 
-Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q) {
-  Result<std::optional<std::pair<Id, Id>>> span = SpanOf(c, q);
+Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q,
+                                                       const SpanLookup& spans) {
+  Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
   Filter f = BuildFilter(q, *span);
   std::string sql = std::string(kSummaryColumns) + f.sql;
@@ -408,8 +409,8 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
   }
 }
 
-Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q) {
-  Result<std::optional<std::pair<Id, Id>>> span = SpanOf(c, q);
+Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
+  Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
   Filter f = BuildFilter(q, *span);
   Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);

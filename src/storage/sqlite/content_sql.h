@@ -3,6 +3,7 @@
 // the write connection inside a transaction.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -13,8 +14,23 @@ namespace gazette::storage::sqlite::content_sql {
 
 base::Result<core::Article> FindArticle(Connection& c, core::Id id);
 base::Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug);
-base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query);
-base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query);
+// The lowest and highest id of the articles published in [from, before),
+// or nothing when there are none. Ids mostly follow publication time, so
+// this span holds about that time's articles: an index keyed by article id
+// (a tag's, an author's, the search index) is asked about it alone.
+using IdSpan = std::optional<std::pair<core::Id, core::Id>>;
+base::Result<IdSpan> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before);
+// Where a read gets the spans it needs: PublishedIdSpan itself, or the
+// store's memory of the last one (a page's render asks for the same time
+// several times, and each costs a scan of that time's articles).
+using SpanLookup = std::function<base::Result<IdSpan>(Connection&, base::Timestamp, base::Timestamp)>;
+
+// A tag's or an author's published articles of a bounded time are read
+// from their index for the span of ids published then (`spans`).
+base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query,
+                                                             const SpanLookup& spans = PublishedIdSpan);
+base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query,
+                                         const SpanLookup& spans = PublishedIdSpan);
 base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);
 base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, core::Id after_id, int limit);
 base::Result<std::vector<core::Section>> ListSections(Connection& c);
@@ -26,13 +42,6 @@ base::Result<std::vector<core::Author>> ListAuthors(Connection& c);
 base::Result<std::optional<std::string>> RenamedSection(Connection& c, std::string_view old_slug);
 base::Result<std::optional<std::string>> RenamedTag(Connection& c, std::string_view old_slug);
 base::Result<std::optional<core::Id>> RenamedArticle(Connection& c, std::string_view old_slug);
-
-// The lowest and highest id of the articles published in [from, before),
-// or nothing when there are none. Ids mostly follow publication time, so
-// this span holds about that time's articles: an index keyed by article id
-// (a tag's, an author's, the search index) is asked about it alone.
-base::Result<std::optional<std::pair<core::Id, core::Id>>> PublishedIdSpan(Connection& c, base::Timestamp from,
-                                                                           base::Timestamp before);
 
 // The article's row, names and slugs; its search entry is the caller's
 // (search_sql::IndexArticles), once per transaction.

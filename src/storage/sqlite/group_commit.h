@@ -52,7 +52,7 @@ class GroupCommit {
   void Drain();
 
   struct Stats {
-    std::size_t batches = 0;
+    std::size_t batches = 0;  // commits (a write from a Done counts as one)
     std::size_t jobs = 0;
     std::size_t largest = 0;
     std::size_t refused = 0;  // Submit calls turned away by a full queue

@@ -6,7 +6,6 @@
 #include <variant>
 
 #include "base/words.h"
-#include "storage/sqlite/content_sql.h"
 
 namespace gazette::storage::sqlite::search_sql {
 
@@ -200,7 +199,7 @@ Status IndexArticles(Connection& c, std::vector<core::Id> ids) {
   return index->Bind(1, std::string_view(list)).Run();
 }
 
-Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
+Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, const content_sql::SpanLookup& spans) {
   core::SearchResults results;
   std::string match = MatchExpression(q);
   if (match.empty() || q.limit <= 0) return results;
@@ -209,8 +208,7 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q) {
     // The index is asked only about the ids published in that time (ids
     // mostly follow time): ranking the whole site's matches to keep a
     // month's would cost in proportion to the site, not to the month.
-    Result<std::optional<std::pair<core::Id, core::Id>>> span =
-        content_sql::PublishedIdSpan(c, *q.published_from, *q.published_before);
+    Result<content_sql::IdSpan> span = spans(c, *q.published_from, *q.published_before);
     if (!span.ok()) return std::move(span).error();
     if (!*span) return results;
     auto [first, last] = **span;

@@ -15,6 +15,7 @@
 
 #include "core/search.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/content_sql.h"
 
 namespace gazette::storage::sqlite::search_sql {
 
@@ -25,7 +26,9 @@ base::Status Register(sqlite3* db);
 // otherwise (or when the article is gone). Ids may repeat.
 base::Status IndexArticles(Connection& c, std::vector<core::Id> ids);
 
-base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query);
+// A query of a bounded time asks the index about the ids published then (`spans`).
+base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query,
+                                         const content_sql::SpanLookup& spans = content_sql::PublishedIdSpan);
 
 // Empties the index and fills it from the published articles; returns their number.
 base::Result<std::int64_t> Reindex(Connection& c);

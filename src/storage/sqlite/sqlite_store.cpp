@@ -139,11 +139,15 @@ Result<core::Article> SqliteStore::FindArticle(core::Id id) {
 Result<core::Article> SqliteStore::FindArticleBySlug(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::FindArticleBySlug(c, slug); });
 }
+content_sql::SpanLookup SqliteStore::Spans() {
+  return [this](Connection& c, base::Timestamp from, base::Timestamp before) { return RememberedSpan(c, from, before); };
+}
+
 Result<std::vector<core::ArticleSummary>> SqliteStore::ListArticles(const core::ArticleQuery& q) {
-  return WithReader([&](Connection& c) { return content_sql::ListArticles(c, q); });
+  return WithReader([&](Connection& c) { return content_sql::ListArticles(c, q, Spans()); });
 }
 Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
-  return WithReader([&](Connection& c) { return content_sql::CountArticles(c, q); });
+  return WithReader([&](Connection& c) { return content_sql::CountArticles(c, q, Spans()); });
 }
 Result<bool> SqliteStore::ArticleSlugTaken(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::ArticleSlugTaken(c, slug); });
@@ -194,7 +198,23 @@ bool SqliteStore::ChangedElsewhere() {
   (void)st->Step();
   bool changed = data_version_ >= 0 && version != data_version_;
   data_version_ = version;
+  if (changed) changed_elsewhere_.fetch_add(1);
   return changed;
+}
+
+Result<content_sql::IdSpan> SqliteStore::RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before) {
+  // Read before the span: a commit in between makes it older than it is, not newer.
+  std::uint64_t writes = group_.stats().batches + changed_elsewhere_.load();
+  {
+    std::lock_guard lock(span_mutex_);
+    if (span_ && span_->from == from && span_->before == before && span_->writes == writes) return span_->ids;
+  }
+  Result<content_sql::IdSpan> ids = content_sql::PublishedIdSpan(c, from, before);
+  if (ids.ok()) {
+    std::lock_guard lock(span_mutex_);
+    span_ = Span{from, before, writes, *ids};
+  }
+  return ids;
 }
 
 template <class T>
@@ -237,7 +257,7 @@ bool SqliteStore::WriteCommentsLater(std::function<Status(comments::CommentWrite
 
 // Search: reads from the pool; a rebuild is one transaction.
 Result<core::SearchResults> SqliteStore::Search(const core::SearchQuery& q) {
-  return WithReader([&](Connection& c) { return search_sql::Search(c, q); });
+  return WithReader([&](Connection& c) { return search_sql::Search(c, q, Spans()); });
 }
 Result<std::int64_t> SqliteStore::Reindex() {
   return TransactValue<std::int64_t>([](Connection& c) { return search_sql::Reindex(c); });

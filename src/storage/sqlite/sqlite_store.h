@@ -2,8 +2,10 @@
 // read connections (one per thread that reads at once).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "newsroom/newsroom_store.h"
 #include "storage/sql/migrations.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/group_commit.h"
 #include "webhooks/webhook_store.h"
 
@@ -162,6 +165,10 @@ class SqliteStore final : public core::ContentStore,
   base::Status Transact(const std::function<base::Status(Connection&)>& work);
   template <class T>
   base::Result<T> TransactValue(const std::function<base::Result<T>(Connection&)>& work);
+  // content_sql::PublishedIdSpan, remembering the last one until anything
+  // is written: one render of "Read next" asks for the same time thrice.
+  base::Result<content_sql::IdSpan> RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before);
+  content_sql::SpanLookup Spans();
 
   SqliteOptions options_;
   std::mutex write_mutex_;  // guards writer_
@@ -170,6 +177,14 @@ class SqliteStore final : public core::ContentStore,
   std::int64_t data_version_ = -1;  // the writer's view of other connections' commits; guarded by write_mutex_
   std::mutex pool_mutex_;   // guards idle_
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::atomic<std::uint64_t> changed_elsewhere_{0};  // times ChangedElsewhere said so
+  struct Span {
+    base::Timestamp from, before;
+    std::uint64_t writes = 0;  // the commits (batches and other processes') it was read after
+    content_sql::IdSpan ids;
+  };
+  std::mutex span_mutex_;  // guards span_
+  std::optional<Span> span_;
 };
 
 // The SQLite schema migrations, in order (embedded from migrations/*.sql).
