@@ -52,6 +52,20 @@ class ContentStoreContract : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
+  // A tag and an author, made in one write.
+  std::pair<core::Tag, core::Author> AddTagAndAuthor(const core::Tag& tag, const core::Author& author) {
+    std::pair<core::Tag, core::Author> out;
+    EXPECT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+      auto t = w.InsertTag(tag);
+      if (!t.ok()) return t.error();
+      auto a = w.InsertAuthor(author);
+      if (!a.ok()) return a.error();
+      out = {*t, *a};
+      return {};
+    }).ok());
+    return out;
+  }
+
   Article Make(const std::string& slug, int minutes, ArticleStatus status = ArticleStatus::kPublished) {
     Article a;
     a.slug = slug;
@@ -90,13 +104,7 @@ class ContentStoreContract : public ::testing::TestWithParam<Backend> {
 
 TEST_P(ContentStoreContract, InsertAndFindRoundTripsEveryField) {
   core::Section section = AddSection("world", "World", 3);
-  core::Tag tag;
-  core::Author author;
-  ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-    tag = *w.InsertTag({0, "energy", "Energy"});
-    author = *w.InsertAuthor({0, "anna-reyes", "Anna Reyes"});
-    return {};
-  }).ok());
+  auto [tag, author] = AddTagAndAuthor({0, "energy", "Energy"}, {0, "anna-reyes", "Anna Reyes"});
   Article a = Make("tram-line", 10);
   a.lead = "A lead.";
   a.body = "Body *text*.";
@@ -200,13 +208,7 @@ TEST_P(ContentStoreContract, PublishedRefsPageByIdWithTheirTimes) {
 
 TEST_P(ContentStoreContract, ListFiltersByStatusSectionTagAuthorAndFlags) {
   core::Section world = AddSection("world", "World");
-  core::Tag tag;
-  core::Author author;
-  ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-    tag = *w.InsertTag({0, "energy", "Energy"});
-    author = *w.InsertAuthor({0, "anna", "Anna"});
-    return {};
-  }).ok());
+  auto [tag, author] = AddTagAndAuthor({0, "energy", "Energy"}, {0, "anna", "Anna"});
   Article draft = Make("draft", 50, ArticleStatus::kDraft);
   Insert(draft);
   Article scheduled = Make("scheduled", 60, ArticleStatus::kScheduled);
@@ -264,13 +266,9 @@ TEST_P(ContentStoreContract, ListFiltersByStatusSectionTagAuthorAndFlags) {
 }
 
 TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticles) {
-  core::Tag tag;
-  core::Author author;
-  ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-    tag = *w.InsertTag({0, "ports", "Ports"});
-    author = *w.InsertAuthor({0, "oleg", "Oleg"});
-    return {};
-  }).ok());
+  auto [ports, oleg] = AddTagAndAuthor({0, "ports", "Ports"}, {0, "oleg", "Oleg"});
+  core::Tag tag = ports;  // named variables: lambdas below capture them
+  core::Author author = oleg;
   auto add = [&](const std::string& slug, int minutes, bool named) {
     Article a = Make(slug, minutes);
     if (named) {
