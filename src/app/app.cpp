@@ -299,7 +299,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
       request.method_name = "GET";
       request.target = path;
       request.path = path;
-      (void)page_cache.Serve(request, route);
+      page_cache.Prerender(request, route);
     });
   }
   // Writes by other processes (the command line importing, say) make every

@@ -23,7 +23,9 @@ class PageInvalidation {
   void Listen(base::EventBus& bus);
   void On(const base::Event& event);
 
-  // Renders the page at a path into the cache, if it is stale or missing.
+  // Renders the page at a path into the cache, if it is stale or missing
+  // (PageCache::Prerender: readers who come meanwhile render it themselves
+  // rather than get the previous bytes).
   using Prerender = std::function<void(const std::string& path)>;
   // With it, publishing, scheduled publication, edits, unpublishing and
   // moderators' actions render the pages readers go to first (the article,

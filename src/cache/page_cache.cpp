@@ -331,13 +331,36 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
     not_rendering();
     throw;
   }
-  bool storable = !response.cache_tags.empty() && !response.deferred && !response.prepared &&
-                  (response.status == 200 || response.status == 301 || response.status == 404) &&
-                  response.Get("Set-Cookie").empty();
-  if (!storable) {
+  if (!Storable(response)) {
     not_rendering();
     return response;
   }
+  return Keep(key, request, std::move(response), epoch);
+}
+
+void PageCache::Prerender(const http::Request& request, const Render& render) {
+  if (!Cacheable(request)) return;
+  std::string_view key = request.target;
+  Shard& shard = ShardOf(key);
+  std::uint64_t epoch = 0;
+  {
+    std::lock_guard lock(shard.mutex);
+    if (auto it = shard.entries.find(key); it != shard.entries.end() && !it->second.stale) return;
+    epoch = epoch_.load();
+  }
+  Count(misses_);  // a render, like a reader's
+  http::Response response = render(request);
+  if (Storable(response)) (void)Keep(key, request, std::move(response), epoch);
+}
+
+bool PageCache::Storable(const http::Response& response) {
+  return !response.cache_tags.empty() && !response.deferred && !response.prepared &&
+         (response.status == 200 || response.status == 301 || response.status == 404) &&
+         response.Get("Set-Cookie").empty();
+}
+
+http::Response PageCache::Keep(std::string_view key, const http::Request& request, http::Response response,
+                               std::uint64_t epoch) {
   Entry entry = Build(response);
   http::Response answer = Answer(entry, request);
   std::optional<BrotliJob> later;

@@ -80,6 +80,11 @@ class PageCache {
   // The answer to `request`: from the cache, or from `render` (then stored
   // when it carries cache tags, is a 200, 301 or 404, and sets no cookie).
   http::Response Serve(const http::Request& request, const Render& render);
+  // Renders and stores the page `request` asks for when it is stale or
+  // missing, ahead of the readers. Unlike a reader's render it does not
+  // hold the page's single flight: a reader who comes meanwhile renders the
+  // page too rather than take the previous bytes.
+  void Prerender(const http::Request& request, const Render& render);
 
   // Marks every page showing `tag` stale; the next request renders it.
   void Invalidate(std::string_view tag);
@@ -142,6 +147,10 @@ class PageCache {
   };
   void CompressLoop();
   void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);
+  static bool Storable(const http::Response& response);
+  // Stores a storable response, queues its brotli variant; the answer to `request`.
+  http::Response Keep(std::string_view key, const http::Request& request, http::Response response,
+                      std::uint64_t epoch_at_start);
   // Calls `f(entry)` for each page tagged `tag`, under its shard's lock.
   template <class F>
   void ForEachTagged(std::string_view tag, F f);

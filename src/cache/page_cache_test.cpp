@@ -67,6 +67,39 @@ TEST(Negotiate, PrefersBrotliThenGzipAndHonoursZeroQuality) {
   EXPECT_EQ(Negotiate("identity"), Encoding::kIdentity);
 }
 
+TEST_F(PageCacheTest, APrerenderStoresStaleOrMissingPagesForTheNextReader) {
+  auto render = Renderer("front", {"list:all"});
+  Req front("/");
+  cache_.Prerender(front.r, render);
+  EXPECT_EQ(renders_, 1);
+  EXPECT_NE(Wire(cache_.Serve(front.r, render)).find("front #1"), std::string::npos);
+  EXPECT_EQ(renders_, 1);  // the reader got the stored page
+  cache_.Prerender(front.r, render);
+  EXPECT_EQ(renders_, 1);  // fresh: nothing to do
+
+  cache_.Invalidate("list:all");
+  cache_.Prerender(front.r, render);
+  EXPECT_EQ(renders_, 2);
+  EXPECT_NE(Wire(cache_.Serve(front.r, render)).find("front #2"), std::string::npos);
+  EXPECT_EQ(renders_, 2);
+}
+
+TEST_F(PageCacheTest, AReaderWhoComesDuringAPrerenderRendersRatherThanGetTheOldPage) {
+  Req front("/");
+  (void)cache_.Serve(front.r, Renderer("old", {"list:all"}));
+  cache_.Invalidate("list:all");
+  std::string seen;
+  cache_.Prerender(front.r, [&](const http::Request& r) {
+    // A reader comes while the page is being rendered ahead of them.
+    seen = Wire(cache_.Serve(r, Renderer("new", {"list:all"})));
+    http::Response page = http::Response::Html(200, "new, prerendered");
+    page.cache_tags = {"list:all"};
+    return page;
+  });
+  EXPECT_NE(seen.find("new #"), std::string::npos) << seen;
+  EXPECT_EQ(seen.find("old"), std::string::npos);
+}
+
 TEST_F(PageCacheTest, SecondRequestIsServedFromTheCacheWithTheSameBytes) {
   auto render = Renderer(std::string(2000, 'a'), {"article:1"});
   Req a("/news/1-x");
