@@ -4,7 +4,6 @@
 #include <optional>
 #include <variant>
 
-
 namespace gazette::storage::sqlite::content_sql {
 
 using base::Error;
@@ -22,10 +21,6 @@ constexpr std::string_view kArticleColumns =
 constexpr std::string_view kFindArticleById = "WHERE a.id = ?1";
 constexpr std::string_view kFindArticleBySlug = "WHERE a.slug = ?1";
 
-constexpr std::string_view kSummaryColumns =
-    "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
-    "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.status, a.created_by ";
-constexpr std::string_view kSummaryFrom = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
 
 constexpr std::string_view kArticleTags =
     "SELECT t.id, t.slug, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
@@ -35,10 +30,6 @@ constexpr std::string_view kArticleAuthors =
     "WHERE x.article_id = ?1 ORDER BY x.position";
 
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM articles WHERE slug = ?1";
-// By rowid; the columns read all come before the bodies in the row.
-constexpr std::string_view kPublishedRefs =
-    "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND status = 'published' "
-    "ORDER BY id LIMIT ?2";
 constexpr std::string_view kListSections = "SELECT id, slug, name, position FROM sections ORDER BY position, name";
 constexpr std::string_view kFindSection = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
 constexpr std::string_view kFindTag = "SELECT id, slug, name FROM tags WHERE slug = ?1";
@@ -77,8 +68,6 @@ constexpr std::string_view kMoveTagArticles =
 constexpr std::string_view kDropTagArticles = "DELETE FROM article_tags WHERE tag_id = ?1";
 constexpr std::string_view kMoveTagSlugs = "UPDATE tag_slugs SET tag_id = ?2 WHERE tag_id = ?1";
 constexpr std::string_view kDeleteTag = "DELETE FROM tags WHERE id = ?1";
-constexpr std::string_view kPublishedIdSpan =
-    "SELECT min(id), max(id) FROM articles WHERE status = 'published' AND published_at >= ?1 AND published_at < ?2";
 constexpr std::string_view kDeleteArticleTags = "DELETE FROM article_tags WHERE article_id = ?1";
 constexpr std::string_view kDeleteArticleAuthors = "DELETE FROM article_authors WHERE article_id = ?1";
 constexpr std::string_view kInsertArticleTag =
@@ -89,10 +78,6 @@ constexpr std::string_view kInsertSection = "INSERT INTO sections (slug, name, p
 constexpr std::string_view kInsertTag = "INSERT INTO tags (slug, name) VALUES (?1, ?2)";
 constexpr std::string_view kInsertAuthor = "INSERT INTO authors (slug, name) VALUES (?1, ?2)";
 
-std::optional<core::Section> SectionAt(const Statement& s, int column) {
-  if (s.IsNull(column)) return std::nullopt;
-  return core::Section{s.Int(column), s.Text(column + 1), s.Text(column + 2), static_cast<int>(s.Int(column + 3))};
-}
 
 template <class T>
 Result<std::vector<T>> Names(Connection& c, std::string_view sql, Id article_id) {
@@ -155,71 +140,6 @@ Result<core::Article> FindArticleWhere(Connection& c, std::string_view where,
   return a;
 }
 
-// The FROM/WHERE part of a list query and the values it binds, in order.
-struct Filter {
-  std::string sql;
-  SqlParams params;
-  bool by_publication_time = false;
-};
-
-// `span`: the ids published in the query's time (PublishedIdSpan), for a
-// tag's or an author's articles: their index is read for those ids only,
-// not for every article the tag ever had.
-Filter BuildFilter(const core::ArticleQuery& q, IdSpan span = std::nullopt) {
-  Filter f;
-  auto param = [&f](auto value) {
-    f.params.emplace_back(value);
-    std::string placeholder = "?";
-    placeholder += std::to_string(f.params.size());
-    return placeholder;
-  };
-  // A tag's or an author's articles are found through their index first
-  // (CROSS JOIN fixes the order), then sorted: left to itself SQLite walks
-  // every article by time and probes each, which for a small tag on a
-  // large site reads the whole table.
-  if (q.tag_id) {
-    f.sql = "FROM article_tags xt CROSS JOIN articles a ON a.id = xt.article_id AND xt.tag_id = " + param(*q.tag_id) +
-            " LEFT JOIN sections s ON s.id = a.section_id ";
-  } else if (q.author_id) {
-    f.sql = "FROM article_authors xa CROSS JOIN articles a ON a.id = xa.article_id AND xa.author_id = " +
-            param(*q.author_id) + " LEFT JOIN sections s ON s.id = a.section_id ";
-  } else {
-    f.sql = std::string(kSummaryFrom);
-  }
-  if (q.tag_id && q.author_id) {
-    f.sql += "JOIN article_authors xa ON xa.article_id = a.id AND xa.author_id = " + param(*q.author_id) + " ";
-  }
-  f.sql += "WHERE 1 = 1";
-  if (span && (q.tag_id || q.author_id)) {
-    std::string column = q.tag_id ? "xt.article_id" : "xa.article_id";
-    f.sql += " AND " + column + " >= " + param(span->first);
-    f.sql += " AND " + column + " <= " + param(span->second);
-  }
-  if (q.status) {
-    f.sql += " AND a.status = " + param(std::string(core::StatusName(*q.status)));
-    f.by_publication_time = *q.status != core::ArticleStatus::kDraft;
-  }
-  if (q.section_id) f.sql += " AND a.section_id = " + param(*q.section_id);
-  if (q.exclude_id) f.sql += " AND a.id <> " + param(*q.exclude_id);
-  if (q.headline) f.sql += " AND a.headline = " + param(*q.headline);
-  if (q.created_by) f.sql += " AND a.created_by = " + param(*q.created_by);
-  if (!q.text.empty()) {
-    std::string pattern = "%";
-    for (char c : q.text) {
-      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-      pattern += c;
-    }
-    pattern += "%";
-    f.sql += " AND a.headline LIKE " + param(pattern) + " ESCAPE '\\'";
-  }
-  if (q.published_from) f.sql += " AND a.published_at >= " + param(base::ToUnixSeconds(*q.published_from));
-  if (q.published_before) f.sql += " AND a.published_at < " + param(base::ToUnixSeconds(*q.published_before));
-  if (q.with_body_only) f.sql += " AND a.has_body = 1";
-  if (q.top_only) f.sql += " AND a.is_top = 1";
-  return f;
-}
-
-void BindAll(Statement& st, const Filter& f) { BindParams(st, f.params); }
 
 Status DeleteNames(Connection& c, Id id) {
   Result<Statement> del_tags = c.Prepare(kDeleteArticleTags);
@@ -338,19 +258,13 @@ Result<std::optional<T>> Optional(Connection& c, std::string_view sql, std::stri
   return std::optional<T>(read(*st));
 }
 
-// For a tag's or an author's published articles of a bounded time, the ids
-// published then (an empty span, first above last, when none were); nothing
-// for other lists.
-Result<IdSpan> SpanOf(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
-  bool spanned = (q.tag_id || q.author_id) && q.status == core::ArticleStatus::kPublished && q.published_from &&
-                 q.published_before;
-  if (!spanned) return IdSpan();
-  Result<IdSpan> span = spans(c, *q.published_from, *q.published_before);
-  if (!span.ok()) return std::move(span).error();
-  return IdSpan(span->value_or(std::pair<Id, Id>(1, 0)));
-}
 
 }  // namespace
+
+std::optional<core::Section> SectionAt(const Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  return core::Section{s.Int(column), s.Text(column + 1), s.Text(column + 2), static_cast<int>(s.Int(column + 3))};
+}
 
 Result<core::Article> FindArticle(Connection& c, Id id) { return FindArticleWhere(c, kFindArticleById, id); }
 
@@ -358,86 +272,6 @@ Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug) {
   return FindArticleWhere(c, kFindArticleBySlug, slug);
 }
 
-Result<IdSpan> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before) {
-  Result<Statement> st = c.Prepare(kPublishedIdSpan);
-  if (!st.ok()) return std::move(st).error();
-  st->Bind(1, base::ToUnixSeconds(from)).Bind(2, base::ToUnixSeconds(before));
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  if (!*row || st->IsNull(0)) return IdSpan();
-  return IdSpan(std::pair<Id, Id>(st->Int(0), st->Int(1)));
-}
-
-Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& q,
-                                                       const SpanLookup& spans) {
-  Result<IdSpan> span = SpanOf(c, q, spans);
-  if (!span.ok()) return std::move(span).error();
-  Filter f = BuildFilter(q, *span);
-  std::string sql = std::string(kSummaryColumns) + f.sql;
-  if (q.order == core::ArticleQuery::Order::kRecentlyUpdated) {
-    sql += " ORDER BY a.updated_at DESC, a.id DESC";
-  } else {
-    sql += f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
-                                 : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
-  }
-  sql += " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  int n = static_cast<int>(f.params.size());
-  st->Bind(n + 1, std::int64_t{std::max(0, q.limit)}).Bind(n + 2, std::int64_t{std::max(0, q.offset)});
-  std::vector<core::ArticleSummary> out;
-  for (;;) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    if (!*row) return out;
-    core::ArticleSummary s;
-    s.id = st->Int(0);
-    s.slug = st->Text(1);
-    s.headline = st->Text(2);
-    s.lead = st->Text(3);
-    s.published_at = base::FromUnixSeconds(st->IsNull(4) ? st->Int(5) : st->Int(4));
-    s.updated_at = base::FromUnixSeconds(st->Int(6));
-    s.comment_count = st->Int(7);
-    s.has_body = st->Int(8) != 0;
-    s.top = st->Int(9) != 0;
-    s.section = SectionAt(*st, 10);
-    s.breaking = st->Int(14) != 0;
-    s.status = core::ParseStatus(st->Text(15)).value_or(core::ArticleStatus::kDraft);
-    s.created_by = st->Int(16);
-    out.push_back(std::move(s));
-  }
-}
-
-Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
-  Result<IdSpan> span = SpanOf(c, q, spans);
-  if (!span.ok()) return std::move(span).error();
-  Filter f = BuildFilter(q, *span);
-  Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  return st->Int(0);
-}
-
-Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, Id after_id, int limit) {
-  Result<Statement> st = c.Prepare(kPublishedRefs);
-  if (!st.ok()) return std::move(st).error();
-  st->Bind(1, after_id).Bind(2, std::int64_t{std::max(0, limit)});
-  std::vector<core::ArticleRef> out;
-  for (;;) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    if (!*row) return out;
-    core::ArticleRef ref;
-    ref.id = st->Int(0);
-    ref.slug = st->Text(1);
-    ref.published_at = base::FromUnixSeconds(st->Int(2));
-    ref.updated_at = base::FromUnixSeconds(st->Int(3));
-    out.push_back(std::move(ref));
-  }
-}
 
 Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug) {
   Result<Statement> st = c.Prepare(kSlugTaken);

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include "core/content_store.h"
@@ -14,6 +15,17 @@ namespace gazette::storage::sqlite::content_sql {
 
 base::Result<core::Article> FindArticle(Connection& c, core::Id id);
 base::Result<core::Article> FindArticleBySlug(Connection& c, std::string_view slug);
+// The columns of an article's summary, the first of a SELECT (with the
+// article as `a` and its section as `s`), and their reader.
+inline constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
+    "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.status, a.created_by ";
+core::ArticleSummary SummaryAt(const Statement& st);
+
+// The section whose id, slug, name and position are the row's columns from
+// `column` on; none when the id is NULL (an article without a section).
+std::optional<core::Section> SectionAt(const Statement& s, int column);
+
 // The lowest and highest id of the articles published in [from, before),
 // or nothing when there are none. Ids mostly follow publication time, so
 // this span holds about that time's articles: an index keyed by article id

@@ -233,8 +233,7 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, co
                                        "snippet(article_search, 2, char(2), char(3), '…', " +
                                        std::to_string(kSnippetTokens) + "), ";
   std::string sql =
-      "SELECT a.id, a.slug, a.headline, a.lead, a.published_at, a.created_at, a.updated_at, a.comment_count, "
-      "a.has_body, a.is_top, s.id, s.slug, s.name, s.position, a.breaking, a.created_by, " + marks +
+      std::string(content_sql::kSummaryColumns) + ", " + marks +
       // bm25 reads every matching article of the site for its weights, once a query.
       (q.newest_matches ? std::string("0") : std::string(kRank)) + " " + f.sql +
       (q.newest_matches ? " ORDER BY article_search.rowid DESC"
@@ -250,27 +249,14 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, co
     if (!row.ok()) return std::move(row).error();
     if (!*row) break;
     core::SearchHit hit;
-    core::ArticleSummary& s = hit.article;
-    s.id = st->Int(0);
-    s.slug = st->Text(1);
-    s.headline = st->Text(2);
-    s.lead = st->Text(3);
-    s.published_at = base::FromUnixSeconds(st->IsNull(4) ? st->Int(5) : st->Int(4));
-    s.updated_at = base::FromUnixSeconds(st->Int(6));
-    s.comment_count = st->Int(7);
-    s.has_body = st->Int(8) != 0;
-    s.top = st->Int(9) != 0;
-    if (!st->IsNull(10)) s.section = core::Section{st->Int(10), st->Text(11), st->Text(12), static_cast<int>(st->Int(13))};
-    s.breaking = st->Int(14) != 0;
-    s.status = core::ArticleStatus::kPublished;
-    s.created_by = st->Int(15);
-    hit.headline = st->Text(16);
-    std::string lead = st->Text(17);
-    std::string body = st->Text(18);
+    hit.article = content_sql::SummaryAt(*st);
+    hit.headline = st->Text(17);
+    std::string lead = st->Text(18);
+    std::string body = st->Text(19);
     // The passage that shows why it matched: the lead's, else the body's,
     // else (a match in the headline alone) the start of the lead or body.
     hit.snippet = Marked(lead) ? lead : Marked(body) ? body : !lead.empty() ? lead : body;
-    hit.score = -st->Double(19);
+    hit.score = -st->Double(20);
     results.hits.push_back(std::move(hit));
   }
   return results;
