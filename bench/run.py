@@ -258,7 +258,10 @@ def main():
         if args.keep:
             print(f"seed page {seed_path}; page with 100 comments {other_path}", flush=True)
             print(f"server {server.base} (pid {server.process.pid}), site {site.path}; Enter stops it", flush=True)
-            input()
+            try:
+                input()
+            except EOFError:  # no terminal: stop at once
+                pass
         server.stop()
     finally:
         site.close()
