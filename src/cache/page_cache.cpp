@@ -335,7 +335,7 @@ http::Response PageCache::Serve(const http::Request& request, const Render& rend
     not_rendering();
     return response;
   }
-  return Keep(key, request, std::move(response), epoch);
+  return *Keep(key, std::move(response), epoch, &request);
 }
 
 void PageCache::Prerender(const http::Request& request, const Render& render) {
@@ -350,7 +350,7 @@ void PageCache::Prerender(const http::Request& request, const Render& render) {
   }
   Count(misses_);  // a render, like a reader's
   http::Response response = render(request);
-  if (Storable(response)) (void)Keep(key, request, std::move(response), epoch);
+  if (Storable(response)) Keep(key, std::move(response), epoch, nullptr);
 }
 
 bool PageCache::Storable(const http::Response& response) {
@@ -359,10 +359,11 @@ bool PageCache::Storable(const http::Response& response) {
          response.Get("Set-Cookie").empty();
 }
 
-http::Response PageCache::Keep(std::string_view key, const http::Request& request, http::Response response,
-                               std::uint64_t epoch) {
+std::optional<http::Response> PageCache::Keep(std::string_view key, http::Response response, std::uint64_t epoch,
+                                              const http::Request* request) {
   Entry entry = Build(response);
-  http::Response answer = Answer(entry, request);
+  std::optional<http::Response> answer;
+  if (request) answer = Answer(entry, *request);
   std::optional<BrotliJob> later;
   if (entry.compressible && !entry.full[2]) later = BrotliJob{std::string(key), nullptr, entry.full[0], entry.etag, entry.last_modified};
   Store(key, std::move(entry), epoch);

@@ -20,6 +20,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -148,9 +149,10 @@ class PageCache {
   void CompressLoop();
   void Store(std::string_view key, Entry entry, std::uint64_t epoch_at_start);
   static bool Storable(const http::Response& response);
-  // Stores a storable response, queues its brotli variant; the answer to `request`.
-  http::Response Keep(std::string_view key, const http::Request& request, http::Response response,
-                      std::uint64_t epoch_at_start);
+  // Stores a storable response and queues its brotli variant; the answer
+  // to `request` when one is given (a pre-render has no one to answer).
+  std::optional<http::Response> Keep(std::string_view key, http::Response response, std::uint64_t epoch_at_start,
+                                     const http::Request* request);
   // Calls `f(entry)` for each page tagged `tag`, under its shard's lock.
   template <class F>
   void ForEachTagged(std::string_view tag, F f);

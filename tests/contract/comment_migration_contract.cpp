@@ -10,19 +10,15 @@
 
 #include "comments/checks.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "old_site.h"
 
 namespace gazette {
 namespace {
 
 TEST(CommentMigration, RecentCommentsOfTheVersionBeforeGetRepeatKeys) {
-  auto dir = std::filesystem::temp_directory_path() / ("gazette-comment-migration-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / "old.db").string();
-  {
-    auto store = storage::sqlite::SqliteStore::Open({path});
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Migrate(6).ok());
-  }
+  std::string path = OldSite("comment", 6);
+  ASSERT_FALSE(path.empty());
+  auto dir = std::filesystem::path(path).parent_path();
   const long now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   {
     sqlite3* db = nullptr;

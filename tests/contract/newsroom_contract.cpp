@@ -13,6 +13,7 @@
 
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "old_site.h"
 
 namespace gazette {
 namespace {
@@ -357,15 +358,9 @@ INSTANTIATE_TEST_SUITE_P(Backends, NewsroomContract,
 // A site made before the newsroom (schema 2) keeps its articles, accounts,
 // sessions and comments through migration 3, and their links hold.
 TEST(NewsroomMigration, ASiteOfTheVersionBeforeKeepsItsData) {
-  auto dir = std::filesystem::temp_directory_path() / ("gazette-migration-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / "old.db").string();
-  {
-    auto store = storage::sqlite::SqliteStore::Open({path});
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Migrate(2).ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 2);
-  }
+  std::string path = OldSite("newsroom", 2);
+  ASSERT_FALSE(path.empty());
+  auto dir = std::filesystem::path(path).parent_path();
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);

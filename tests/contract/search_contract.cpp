@@ -14,6 +14,7 @@
 #include "core/search.h"
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "old_site.h"
 
 namespace gazette {
 namespace {
@@ -368,15 +369,9 @@ INSTANTIATE_TEST_SUITE_P(Backends, SearchContract,
 // A site made before search (schema 5) is searchable after the migration:
 // its published articles, not its drafts, with the text of their bodies.
 TEST(SearchMigration, ASiteOfTheVersionBeforeIsIndexed) {
-  auto dir = std::filesystem::temp_directory_path() / ("gazette-search-migration-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / "old.db").string();
-  {
-    auto store = storage::sqlite::SqliteStore::Open({path});
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Migrate(5).ok());
-    ASSERT_EQ(*(*store)->SchemaVersion(), 5);
-  }
+  std::string path = OldSite("search", 5);
+  ASSERT_FALSE(path.empty());
+  auto dir = std::filesystem::path(path).parent_path();
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);

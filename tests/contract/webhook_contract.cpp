@@ -11,6 +11,7 @@
 
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "old_site.h"
 
 namespace gazette {
 namespace {
@@ -243,14 +244,12 @@ INSTANTIATE_TEST_SUITE_P(Backends, WebhookContract,
 
 // A site of schema 3 gets the webhook tables through migration 4 and keeps its articles.
 TEST(WebhookMigration, ASiteOfTheVersionBeforeGetsWebhooks) {
-  auto dir = std::filesystem::temp_directory_path() / ("gazette-webhook-migration-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / "old.db").string();
+  std::string path = OldSite("webhook", 3);
+  ASSERT_FALSE(path.empty());
+  auto dir = std::filesystem::path(path).parent_path();
   {
     auto store = storage::sqlite::SqliteStore::Open({path});
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Migrate(3).ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     EXPECT_FALSE((*store)->ListWebhooks().ok());  // no table yet
   }
   auto store = storage::sqlite::SqliteStore::Open({path});
