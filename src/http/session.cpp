@@ -13,6 +13,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include "base/hand_offs.h"
 #include "base/log.h"
 #include "http/server_internal.h"
 #include "http/stream.h"
@@ -111,11 +112,14 @@ struct DeferredInitiation {
     asio::any_io_executor ex = *executor;
     Response* target = out;
     deferred->OnComplete([shared, ex, target](Response response) {
-      // Resume on the connection's own thread.
-      asio::post(ex, [shared, target, response = std::move(response)]() mutable {
-        *target = std::move(response);
-        (*shared)();
-      });
+      // Resume on the connection's own thread; responses finished together
+      // (a batch of commits) go to it together.
+      base::HandOffs::HandOff(
+          &asio::query(ex, asio::execution::context), [ex](std::function<void()> fn) { asio::post(ex, std::move(fn)); },
+          [shared, target, response = std::move(response)]() mutable {
+            *target = std::move(response);
+            (*shared)();
+          });
     });
   }
 };

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "base/hand_offs.h"
 #include "base/log.h"
 #include "http/status.h"
 #include "web/pages.h"
@@ -65,14 +66,25 @@ void Hub::Listen(base::EventBus& bus) {
     static constexpr std::string_view kCarried[] = {"article.published", "article.updated", "article.unpublished",
                                                     "comment.created", "comment.approved"};
     if (std::find(std::begin(kCarried), std::end(kCarried), event.type) == std::end(kCarried)) return;
-    std::lock_guard lock(pending_mutex_);
-    if (pending_.size() >= kMaxPending) {
-      base::LogWarning("live updates: the queue is full; dropped " + event.type + " " + std::to_string(event.id));
-      return;
+    {
+      std::lock_guard lock(pending_mutex_);
+      if (pending_.size() >= kMaxPending) {
+        base::LogWarning("live updates: the queue is full; dropped " + event.type + " " + std::to_string(event.id));
+        return;
+      }
+      pending_.push_back(event);
+      if (drain_queued_) return;
+      drain_queued_ = true;
     }
-    pending_.push_back(event);
-    if (drain_queued_) return;
-    drain_queued_ = thread_.TrySubmit([this] { Drain(); });
+    // Events published together (a batch of commits) are drained together.
+    base::HandOffs::HandOff(
+        this,
+        [this](std::function<void()> drain) {
+          if (thread_.TrySubmit(std::move(drain))) return;
+          std::lock_guard lock(pending_mutex_);
+          drain_queued_ = false;
+        },
+        [this] { Drain(); });
   });
 }
 

@@ -66,6 +66,9 @@ class Connection {
   base::Status Exec(std::string_view sql);
   // A statement prepared once per connection and kept; `sql` is the key.
   base::Result<Statement> Prepare(std::string_view sql);
+  // Runs one statement without parameters or results, prepared once (for
+  // what runs often: BEGIN, SAVEPOINT, COMMIT...).
+  base::Status Run(std::string_view sql);
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() const { return db_; }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <future>
 
+#include "base/hand_offs.h"
+
 namespace gazette::storage::sqlite {
 
 using base::Status;
@@ -86,7 +88,10 @@ void GroupCommit::Loop() {
     stats_.jobs += batch.size();
     stats_.largest = std::max(stats_.largest, batch.size());
     lock.unlock();
-    for (const auto& j : batch) j->finish(j->status, j->error);
+    {
+      base::HandOffs::Batch together;  // one wake-up for the server's thread, not one per caller
+      for (const auto& j : batch) j->finish(j->status, j->error);
+    }
     lock.lock();
     running_ = false;
     if (queue_.empty()) idle_.notify_all();
@@ -102,20 +107,20 @@ void GroupCommit::Drain() {
 // The committing thread's own write, from a Done: no batch is open then.
 Status GroupCommit::RunAlone(const Work& work) {
   std::lock_guard lead(lead_mutex_);
-  GZ_TRY(c_.Exec("BEGIN IMMEDIATE"));
+  GZ_TRY(c_.Run("BEGIN IMMEDIATE"));
   Status status;
   try {
     status = work(c_);
   } catch (...) {
-    (void)c_.Exec("ROLLBACK");
+    (void)c_.Run("ROLLBACK");
     throw;
   }
   if (sqlite3_get_autocommit(c_.raw()) != 0) {
     return status.ok() ? Status(base::Error::Internal("the transaction was rolled back by SQLite")) : status;
   }
-  Status end = status.ok() ? c_.Exec("COMMIT") : c_.Exec("ROLLBACK");
+  Status end = status.ok() ? c_.Run("COMMIT") : c_.Run("ROLLBACK");
   if (!end.ok()) {
-    (void)c_.Exec("ROLLBACK");
+    (void)c_.Run("ROLLBACK");
     if (status.ok()) return end;
   }
   std::lock_guard lock(mutex_);  // a commit of its own, counted as one
@@ -126,7 +131,7 @@ Status GroupCommit::RunAlone(const Work& work) {
 
 void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
   std::lock_guard lead(lead_mutex_);
-  Status begin = c_.Exec("BEGIN IMMEDIATE");
+  Status begin = c_.Run("BEGIN IMMEDIATE");
   if (!begin.ok()) {
     for (const auto& j : batch) j->status = begin;
     return;
@@ -137,7 +142,7 @@ void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
   for (const auto& owned : batch) {
     Job* j = owned.get();
     if (!alone) {
-      if (Status s = c_.Exec("SAVEPOINT job"); !s.ok()) {
+      if (Status s = c_.Run("SAVEPOINT job"); !s.ok()) {
         j->status = s;
         continue;
       }
@@ -158,7 +163,7 @@ void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
       }
       if (j->status.ok()) j->status = lost;
       any_ok = false;
-      if (Status again = c_.Exec("BEGIN IMMEDIATE"); !again.ok()) {
+      if (Status again = c_.Run("BEGIN IMMEDIATE"); !again.ok()) {
         for (const auto& rest : batch) {
           if (rest->status.ok() && !rest->error) rest->status = again;
         }
@@ -168,15 +173,15 @@ void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
     }
     if (j->status.ok()) {
       any_ok = true;
-      if (!alone) j->status = c_.Exec("RELEASE job");
+      if (!alone) j->status = c_.Run("RELEASE job");
     } else if (!alone) {
-      (void)c_.Exec("ROLLBACK TO job");
-      (void)c_.Exec("RELEASE job");
+      (void)c_.Run("ROLLBACK TO job");
+      (void)c_.Run("RELEASE job");
     }
   }
-  Status commit = any_ok ? c_.Exec("COMMIT") : c_.Exec("ROLLBACK");
+  Status commit = any_ok ? c_.Run("COMMIT") : c_.Run("ROLLBACK");
   if (!commit.ok()) {
-    (void)c_.Exec("ROLLBACK");
+    (void)c_.Run("ROLLBACK");
     for (const auto& j : batch) {
       if (j->status.ok()) j->status = commit;
     }

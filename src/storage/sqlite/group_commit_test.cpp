@@ -8,6 +8,8 @@
 #include <future>
 #include <thread>
 
+#include "base/hand_offs.h"
+
 namespace gazette::storage::sqlite {
 namespace {
 
@@ -148,6 +150,48 @@ TEST_F(GroupCommitTest, SubmittedWritesAreToldOnceDurable) {
   EXPECT_EQ(failed, 0);
   EXPECT_EQ(seen_when_told, 1);
   EXPECT_EQ(CommittedRows(), 100);
+}
+
+// The callers of one batch hand their answers to the server's thread
+// together: one wake-up for the batch, not one per caller.
+TEST_F(GroupCommitTest, ABatchsCallersHandOffTogether) {
+  std::mutex hold;
+  hold.lock();  // the first write waits here, so the next ones queue behind it
+  std::mutex m;
+  std::vector<std::vector<int>> posts;  // what each wake-up of the "server" carried
+  std::vector<int> carried;
+  std::promise<void> all_told, first_running;
+  int told = 0;
+  auto post = [&](std::function<void()> fn) {
+    std::lock_guard lock(m);
+    carried.clear();
+    fn();
+    posts.push_back(carried);
+  };
+  {
+    GroupCommit group(*c_, lead_, 16);
+    ASSERT_TRUE(group.Submit(
+        [&](Connection& c) {
+          first_running.set_value();
+          std::lock_guard wait(hold);
+          return Insert(c, 0);
+        },
+        [](Status) {}));
+    first_running.get_future().wait();  // a batch of its own
+    for (int i = 1; i <= 5; ++i) {
+      ASSERT_TRUE(group.Submit([i](Connection& c) { return Insert(c, i); }, [&, i](Status s) {
+        EXPECT_TRUE(s.ok());
+        base::HandOffs::HandOff(&posts, post, [&, i] {
+          carried.push_back(i);
+          if (++told == 5) all_told.set_value();
+        });
+      }));
+    }
+    hold.unlock();
+    all_told.get_future().wait();
+  }
+  ASSERT_EQ(posts.size(), 1u);
+  EXPECT_EQ(posts[0], (std::vector<int>{1, 2, 3, 4, 5}));
 }
 
 // A full queue refuses at once instead of growing; what it took still commits.
