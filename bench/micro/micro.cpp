@@ -43,6 +43,13 @@ void MarkdownComment(benchmark::State& state) {
 }
 BENCHMARK(MarkdownComment);
 
+// Most comments: one line of plain text.
+void PlainComment(benchmark::State& state) {
+  std::string md = "Reader comment 0-1-123: the tram line should reach the harbour by spring.";
+  for (auto _ : state) benchmark::DoNotOptimize(render::CommentToHtml(md));
+}
+BENCHMARK(PlainComment);
+
 // A page as the article handler answers it: about 17 KB of HTML.
 http::Response ArticlePage() {
   std::string html = "<!doctype html><html lang=\"en\"><head><title>Ferry services</title></head><body>";

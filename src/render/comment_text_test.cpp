@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,7 @@ namespace gazette::render {
 namespace comment_text_internal {
 // Defined in comment_text.cpp, left out of the header on purpose.
 std::string SanitizeCommentHtml(std::string_view html);
+std::string RenderAndSanitize(std::string_view markdown);
 }  // namespace comment_text_internal
 
 namespace {
@@ -45,6 +47,46 @@ void ExpectNothingActive(const std::string& html, std::string_view input) {
       EXPECT_EQ(tag.find(bad), std::string::npos) << input << " -> " << html;
     }
   }
+}
+
+// --- Plain text ----------------------------------------------------------------
+
+// Plain text skips Markdown and the sanitizer; whatever the text, the result
+// is what the full path gives. Random texts from the characters that plain
+// text may hold, with now and then one that makes markup (and so the full
+// path), in ASCII and in other scripts.
+TEST(CommentToHtml, PlainTextGivesWhatTheFullPathGives) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "q", "7", "0", " ", " ", "  ", ".", ",", ";", ":", "?", "!", "'", "\"", "(", ")", "-", "+", "=", "%",
+      "$", "1.", "2)", "www.", "WWW.", "http", "//", "@", "*", "_", "`", "[", "]", "<", ">", "&", "\\", "#", "|",
+      "~", "{", "}", "^", "/", "\n", "\t", "\r", "Привет", "мир", "新闻", "é", "ß", "🙂", "\u00a0", "\u00ab",
+      "\u2003", "\u200b", "\u2028", "\u3000", "\ufeff", "&amp;", "---", "==="};
+  std::mt19937 random(20261205);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(1, 12), first(0, 2);
+  int plain = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = first(random) == 0 ? pieces[pick(random)] : std::string(1, "AbcxyZ"[i % 6]);
+    for (std::size_t n = length(random); n > 0; --n) {
+      std::string piece = pieces[pick(random)];
+      // Mostly letters, digits and punctuation, so that many texts are plain.
+      if (i % 2 == 0 && (piece.size() == 1 && std::string_view("*_`[]<>&\\#|~{}^/@\n\t\r").find(piece[0]) != std::string_view::npos)) {
+        piece = "w";
+      }
+      text += piece;
+    }
+    std::string fast = CommentToHtml(text);
+    ASSERT_EQ(fast, comment_text_internal::RenderAndSanitize(text)) << "text: " << text;
+    if (fast.rfind("<p>", 0) == 0 && Count(fast, "<") == 2) ++plain;
+  }
+  EXPECT_GT(plain, 2000);  // the texts did reach the plain path's kind of output
+}
+
+TEST(CommentToHtml, PlainTextIsEscapedAsTheFullPathDoes) {
+  EXPECT_EQ(CommentToHtml("Reader comment 0-1-123: the tram line should reach the harbour by spring."),
+            "<p>Reader comment 0-1-123: the tram line should reach the harbour by spring.</p>\n");
+  EXPECT_EQ(CommentToHtml("He said \"no\" (twice) - it's 5% = $3"),
+            "<p>He said &quot;no&quot; (twice) - it's 5% = $3</p>\n");
+  EXPECT_EQ(CommentToHtml("Новости: трамвай пойдёт весной"), "<p>Новости: трамвай пойдёт весной</p>\n");
 }
 
 // --- Text and paragraphs -----------------------------------------------------
