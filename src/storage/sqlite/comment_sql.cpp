@@ -40,8 +40,13 @@ constexpr std::string_view kCountShownTopLevel =
 constexpr std::string_view kInsert =
     "INSERT INTO comments (id, article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, "
     "downvotes, score, reports, created_at, edited_at, ip, nonce, moderation_note, body, body_html, repeat_key) "
-    "SELECT n, ?1, ?2, CASE WHEN ?3 = 0 THEN n ELSE ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-    "?16, ?17, ?18, ?19 FROM (SELECT coalesce(max(id), 0) + 1 AS n FROM comments)";
+    "VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+// The next comment's id, read in the inserting transaction (which holds the
+// write lock): a thread's first comment is its own root, so the id goes into
+// the row at once. An INSERT ... SELECT from comments itself would make
+// SQLite copy the selected row into a temporary table and open a statement
+// journal for every comment.
+constexpr std::string_view kNextId = "SELECT coalesce(max(id), 0) + 1 FROM comments";
 constexpr std::string_view kUpdate =
     "UPDATE comments SET status = ?2, hidden = ?3, featured = ?4, upvotes = ?5, downvotes = ?6, score = ?7, "
     "reports = ?8, edited_at = ?9, moderation_note = ?10, body = ?11, body_html = ?12, repeat_key = ?13 WHERE id = ?1";
@@ -329,11 +334,19 @@ Result<comments::ArticleInfo> Article(Connection& c, Id article_id) {
 }
 
 Result<Id> InsertComment(Connection& c, const Comment& m) {
+  Id id = 0;
+  {
+    Result<Statement> next = c.Prepare(kNextId);
+    if (!next.ok()) return std::move(next).error();
+    Result<bool> row = next->Step();
+    if (!row.ok()) return std::move(row).error();
+    id = next->Int(0);
+  }
   Result<Statement> st = c.Prepare(kInsert);
   if (!st.ok()) return std::move(st).error();
   st->Bind(1, m.article_id)
       .Bind(2, m.parent_id)
-      .Bind(3, m.root_id)
+      .Bind(3, m.root_id == 0 ? id : m.root_id)
       .Bind(4, m.account_id)
       .Bind(5, std::string_view(comments::StatusName(m.status)))
       .Bind(6, std::int64_t{m.hidden})
@@ -349,9 +362,10 @@ Result<Id> InsertComment(Connection& c, const Comment& m) {
       .Bind(16, std::string_view(m.moderation_note))
       .Bind(17, std::string_view(m.body))
       .Bind(18, std::string_view(m.body_html))
-      .Bind(19, std::string_view(comments::RepeatKey(m.body)));
+      .Bind(19, std::string_view(comments::RepeatKey(m.body)))
+      .Bind(20, id);
   GZ_TRY(st->Run());
-  return c.LastInsertId();
+  return id;
 }
 
 Status UpdateComment(Connection& c, const Comment& m) {
