@@ -1,7 +1,11 @@
 #include "base/hand_offs.h"
 
+#include <exception>
 #include <memory>
+#include <string>
 #include <utility>
+
+#include "base/log.h"
 
 namespace gazette::base {
 
@@ -42,14 +46,18 @@ HandOffs::Batch::~Batch() {
   std::vector<Held> held = std::move(this_thread.held);
   this_thread.held.clear();
   for (Held& h : held) {
-    if (h.fns.size() == 1) {
-      h.post(std::move(h.fns.front()));
-      continue;
+    try {
+      if (h.fns.size() == 1) {
+        h.post(std::move(h.fns.front()));
+        continue;
+      }
+      auto fns = std::make_shared<std::vector<std::function<void()>>>(std::move(h.fns));
+      h.post([fns] {
+        for (auto& fn : *fns) fn();
+      });
+    } catch (const std::exception& e) {  // a destructor must not throw; the others still go
+      LogError(std::string("could not hand work to another thread: ") + e.what());
     }
-    auto fns = std::make_shared<std::vector<std::function<void()>>>(std::move(h.fns));
-    h.post([fns] {
-      for (auto& fn : *fns) fn();
-    });
   }
 }
 
