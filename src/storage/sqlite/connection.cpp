@@ -1,28 +1,9 @@
 #include "storage/sqlite/connection.h"
 
-#include <mutex>
-
 #include "storage/sqlite/search_sql.h"
 
 namespace gazette::storage::sqlite {
 
-namespace {
-
-// A group commit opens a savepoint for each write, and SQLite keeps the
-// original of every page a savepoint changes in a statement journal. By
-// default a journal over 64 KiB goes to a temporary file: a batch of twenty
-// comments wrote about 1 MB there, twice as many write calls as the WAL got.
-// Journals stay in memory up to this size (one writer, one transaction at a
-// time); a bigger one still spills to a file.
-constexpr int kStatementJournalInMemory = 1024 * 1024;
-
-// Process-wide settings, which SQLite takes only before its first use.
-void ConfigureOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemory); });
-}
-
-}  // namespace
 
 base::Error SqliteError(sqlite3* db, std::string_view what) {
   int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -91,7 +72,6 @@ std::string Statement::Text(int column) const {
 
 base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool create,
                                                            std::string_view synchronous) {
-  ConfigureOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);

@@ -194,6 +194,47 @@ TEST_F(GroupCommitTest, ABatchsCallersHandOffTogether) {
   EXPECT_EQ(posts[0], (std::vector<int>{1, 2, 3, 4, 5}));
 }
 
+// Writes that change megabytes of stored pages: SQLite journals the pages
+// each statement and each job's savepoint changes (in memory in a batch, in
+// a temporary file past 64 KiB otherwise). A failing job next to a large one
+// is still rolled back alone.
+TEST_F(GroupCommitTest, LargeWritesCommitAloneAndInBatches) {
+  ASSERT_TRUE(c_->Exec("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                       "INSERT INTO t (k, v) SELECT i, printf('%.1000c', 'a') FROM n; COMMIT")
+                  .ok());
+  auto grow = [](Connection& c) -> Status { return c.Exec("UPDATE t SET v = v || 'b' WHERE k <= 3000"); };
+  std::mutex hold;
+  hold.lock();
+  std::promise<void> first_running;
+  std::promise<Status> large, failing, small;
+  {
+    GroupCommit group(*c_, lead_, 16);
+    // Alone: a statement after another in one transaction, journalled to a file.
+    ASSERT_TRUE(group.Run([&](Connection& c) -> Status {
+                       GZ_TRY(Insert(c, 5000));
+                       return grow(c);
+                     }).ok());
+    ASSERT_TRUE(group.Submit(
+        [&](Connection& c) {
+          first_running.set_value();
+          std::lock_guard wait(hold);
+          return Insert(c, 5001);
+        },
+        [](Status) {}));
+    first_running.get_future().wait();  // the next three queue behind it and commit together
+    ASSERT_TRUE(group.Submit(grow, [&](Status s) { large.set_value(s); }));
+    ASSERT_TRUE(group.Submit([](Connection& c) { return Insert(c, 1); }, [&](Status s) { failing.set_value(s); }));
+    ASSERT_TRUE(group.Submit([](Connection& c) { return Insert(c, 5002); }, [&](Status s) { small.set_value(s); }));
+    hold.unlock();
+    EXPECT_TRUE(large.get_future().get().ok());
+    EXPECT_FALSE(failing.get_future().get().ok());  // key 1 is taken
+    EXPECT_TRUE(small.get_future().get().ok());
+    EXPECT_EQ(group.stats().largest, 3u);
+  }
+  EXPECT_EQ(CommittedRows(), 3003);
+  EXPECT_EQ(CommittedRows("k <= 3000 AND length(v) = 1002"), 3000);  // both growths, once each
+}
+
 // A full queue refuses at once instead of growing; what it took still commits.
 TEST_F(GroupCommitTest, AFullQueueRefusesSubmissions) {
   std::mutex hold;
