@@ -47,10 +47,28 @@ class GroupCommitTest : public ::testing::Test {
     return st->Int(0);
   }
 
+  // Submits an insert of `k` that waits, once running, until Release(): a
+  // batch of its own, while what is submitted next queues behind it.
+  void SubmitHeld(GroupCommit& group, int k) {
+    hold_.lock();
+    auto running = std::make_shared<std::promise<void>>();
+    std::future<void> started = running->get_future();
+    ASSERT_TRUE(group.Submit(
+        [this, k, running](Connection& c) {
+          running->set_value();
+          std::lock_guard wait(hold_);
+          return Insert(c, k);
+        },
+        [](Status) {}));
+    started.wait();
+  }
+  void Release() { hold_.unlock(); }
+
   fs::path dir_;
   std::string path_;
   std::unique_ptr<Connection> c_;
   std::mutex lead_;
+  std::mutex hold_;
 };
 
 TEST_F(GroupCommitTest, ConcurrentWritersShareCommitsAndAllReturnDurable) {
@@ -155,12 +173,10 @@ TEST_F(GroupCommitTest, SubmittedWritesAreToldOnceDurable) {
 // The callers of one batch hand their answers to the server's thread
 // together: one wake-up for the batch, not one per caller.
 TEST_F(GroupCommitTest, ABatchsCallersHandOffTogether) {
-  std::mutex hold;
-  hold.lock();  // the first write waits here, so the next ones queue behind it
   std::mutex m;
   std::vector<std::vector<int>> posts;  // what each wake-up of the "server" carried
   std::vector<int> carried;
-  std::promise<void> all_told, first_running;
+  std::promise<void> all_told;
   int told = 0;
   auto post = [&](std::function<void()> fn) {
     std::lock_guard lock(m);
@@ -170,14 +186,7 @@ TEST_F(GroupCommitTest, ABatchsCallersHandOffTogether) {
   };
   {
     GroupCommit group(*c_, lead_, 16);
-    ASSERT_TRUE(group.Submit(
-        [&](Connection& c) {
-          first_running.set_value();
-          std::lock_guard wait(hold);
-          return Insert(c, 0);
-        },
-        [](Status) {}));
-    first_running.get_future().wait();  // a batch of its own
+    SubmitHeld(group, 0);
     for (int i = 1; i <= 5; ++i) {
       ASSERT_TRUE(group.Submit([i](Connection& c) { return Insert(c, i); }, [&, i](Status s) {
         EXPECT_TRUE(s.ok());
@@ -187,7 +196,7 @@ TEST_F(GroupCommitTest, ABatchsCallersHandOffTogether) {
         });
       }));
     }
-    hold.unlock();
+    Release();
     all_told.get_future().wait();
   }
   ASSERT_EQ(posts.size(), 1u);
@@ -203,9 +212,6 @@ TEST_F(GroupCommitTest, LargeWritesCommitAloneAndInBatches) {
                        "INSERT INTO t (k, v) SELECT i, printf('%.1000c', 'a') FROM n; COMMIT")
                   .ok());
   auto grow = [](Connection& c) -> Status { return c.Exec("UPDATE t SET v = v || 'b' WHERE k <= 3000"); };
-  std::mutex hold;
-  hold.lock();
-  std::promise<void> first_running;
   std::promise<Status> large, failing, small;
   {
     GroupCommit group(*c_, lead_, 16);
@@ -214,18 +220,11 @@ TEST_F(GroupCommitTest, LargeWritesCommitAloneAndInBatches) {
                        GZ_TRY(Insert(c, 5000));
                        return grow(c);
                      }).ok());
-    ASSERT_TRUE(group.Submit(
-        [&](Connection& c) {
-          first_running.set_value();
-          std::lock_guard wait(hold);
-          return Insert(c, 5001);
-        },
-        [](Status) {}));
-    first_running.get_future().wait();  // the next three queue behind it and commit together
+    SubmitHeld(group, 5001);  // the next three queue behind it and commit together
     ASSERT_TRUE(group.Submit(grow, [&](Status s) { large.set_value(s); }));
     ASSERT_TRUE(group.Submit([](Connection& c) { return Insert(c, 1); }, [&](Status s) { failing.set_value(s); }));
     ASSERT_TRUE(group.Submit([](Connection& c) { return Insert(c, 5002); }, [&](Status s) { small.set_value(s); }));
-    hold.unlock();
+    Release();
     EXPECT_TRUE(large.get_future().get().ok());
     EXPECT_FALSE(failing.get_future().get().ok());  // key 1 is taken
     EXPECT_TRUE(small.get_future().get().ok());
