@@ -8,9 +8,13 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace gazette::render {
 namespace {
@@ -19,34 +23,67 @@ namespace fs = std::filesystem;
 
 ctemplate::TemplateString Ts(std::string_view s) { return ctemplate::TemplateString(s.data(), s.size()); }
 
+// A dictionary key with its id. ctemplate adds a key's name to a global map
+// (under a lock, hashing it twice) every time a key without an id is used,
+// about a tenth of a page's render; the names are the templates' own, a
+// small set, so each is registered once and kept for the process's life.
+// Past kMaxKeys distinct names (keys made from data, which no template
+// here does) keys go the plain way.
+constexpr std::size_t kMaxKeys = 4096;
+
+struct KnownKey {
+  std::string name;
+  ctemplate::StaticTemplateString key;
+};
+
+ctemplate::TemplateString Key(std::string_view name) {
+  thread_local std::unordered_map<std::string_view, const ctemplate::StaticTemplateString*> seen;
+  if (auto it = seen.find(name); it != seen.end()) return ctemplate::TemplateString(*it->second);
+  static std::mutex mutex;
+  static std::unordered_map<std::string_view, std::unique_ptr<KnownKey>> known;
+  std::lock_guard lock(mutex);
+  auto it = known.find(name);
+  if (it == known.end()) {
+    if (known.size() >= kMaxKeys) return Ts(name);
+    auto k = std::make_unique<KnownKey>();
+    k->name = std::string(name);
+    k->key = {{k->name.data(), k->name.size(), ctemplate::kIllegalTemplateId}};
+    ctemplate::StaticTemplateStringInitializer registered(&k->key);  // computes and records the id
+    std::string_view stable = k->name;
+    it = known.emplace(stable, std::move(k)).first;
+  }
+  seen.emplace(it->first, &it->second->key);
+  return ctemplate::TemplateString(it->second->key);
+}
+
 constexpr std::string_view kAutoescape = "{{%AUTOESCAPE context=\"HTML\"}}";
 
 }  // namespace
 
 Dict& Dict::Set(std::string_view name, std::string_view value) {
-  d_->SetValue(Ts(name), Ts(value));
+  d_->SetValue(Key(name), Ts(value));
   return *this;
 }
 
 Dict& Dict::Set(std::string_view name, long value) {
-  d_->SetIntValue(Ts(name), value);
+  d_->SetIntValue(Key(name), value);
   return *this;
 }
 
 Dict& Dict::SetGlobal(std::string_view name, std::string_view value) {
-  d_->SetTemplateGlobalValue(Ts(name), Ts(value));
+  d_->SetTemplateGlobalValue(Key(name), Ts(value));
   return *this;
 }
 
 Dict& Dict::Show(std::string_view section) {
-  d_->ShowSection(Ts(section));
+  d_->ShowSection(Key(section));
   return *this;
 }
 
-Dict Dict::Add(std::string_view section) { return Dict(d_->AddSectionDictionary(Ts(section))); }
+Dict Dict::Add(std::string_view section) { return Dict(d_->AddSectionDictionary(Key(section))); }
 
 Dict Dict::Include(std::string_view name, std::string_view file) {
-  ctemplate::TemplateDictionary* d = d_->AddIncludeDictionary(Ts(name));
+  ctemplate::TemplateDictionary* d = d_->AddIncludeDictionary(Key(name));
   d->SetFilename(Ts(file));
   return Dict(d);
 }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "render/excerpt.h"
 
@@ -77,6 +79,28 @@ TEST_F(RenderTest, EscapesByContextAndLoops) {
   EXPECT_NE(html.find("<i>1</i><i>2</i>"), std::string::npos);
   EXPECT_NE(html.find("<em>trusted</em>"), std::string::npos);
   EXPECT_NE(html.find("<b>Read next</b>"), std::string::npos);
+}
+
+// Keys are registered once per name (see Key in theme.cpp); renders on
+// several threads and more names than are kept registered still fill every
+// variable.
+TEST_F(RenderTest, ManyKeysOnSeveralThreadsRenderAlike) {
+  Write("page.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<a href=\"{{url}}\">{{text}}</a>{{late_key_4999}}");
+  auto theme = Theme::Load(dir_.string(), "en");
+  ASSERT_TRUE(theme.ok()) << theme.error().message;
+  auto render = [&](int run) {
+    return (*theme)->Render("page.tpl", [run](Dict&, Dict& content) {
+      content.Set("url", "/a").Set("text", "run " + std::to_string(run));
+      for (int i = 0; i < 5000; ++i) content.Set("late_key_" + std::to_string(i), "v" + std::to_string(i));
+    });
+  };
+  std::vector<std::string> pages(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) threads.emplace_back([&, t] { pages[t] = render(t); });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) {
+    EXPECT_NE(pages[t].find("<a href=\"/a\">run " + std::to_string(t) + "</a>v4999"), std::string::npos) << pages[t];
+  }
 }
 
 TEST_F(RenderTest, PagesGetTheTextsOfTheTemplatesTheyInclude) {
