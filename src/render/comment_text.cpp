@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "base/text.h"
 #include "render/markdown.h"
+#include "render/plain_comment.h"
 
 namespace gazette::render {
 namespace {
@@ -442,50 +442,6 @@ std::string Sanitize(std::string_view html) {
   if (const GumboNode* body = FindBody(output->root)) Sanitizer().Run(body, out);
   gumbo_destroy_output(&options, output);
   return out;
-}
-
-// Most comments are a line of plain text: Markdown makes one paragraph of it
-// and the sanitizer keeps it as it is. Such text is written out directly
-// (the same bytes, checked by a test against the full path), which spares
-// the parse, the render and the re-parse. Plain means: no line break or
-// control character, valid UTF-8, starting with a letter (no list, quote,
-// heading or code block), not ending in a space, and none of the characters
-// that make Markdown markup, entities or links (* _ ` [ ] < > & \ # | ~ { }
-// ^ / @), nor "www.".
-bool IsPlainParagraph(std::string_view text) {
-  if (text.empty() || text.size() > 4096 || text.back() == ' ') return false;
-  auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; };
-  if (!letter(static_cast<unsigned char>(text.front()))) return false;
-  for (unsigned char c : text) {
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
-    switch (c) {
-      case ' ': case '.': case ',': case ';': case ':': case '?': case '!': case '\'':
-      case '"': case '(': case ')': case '-': case '+': case '=': case '%': case '$':
-        continue;
-      default:
-        return false;
-    }
-  }
-  if (!base::IsValidUtf8(text)) return false;
-  // Non-ASCII only from letters' blocks: no spaces, joiners or marks that
-  // might end or start a line differently (U+0080 to U+00BF, U+2000 to
-  // U+206F, U+3000, U+FEFF).
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xC2) return false;
-    if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) return false;
-    if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x81) return false;
-    if (c == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) == 0x80) {
-      return false;
-    }
-    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBB &&
-        static_cast<unsigned char>(text[i + 2]) == 0xBF) {
-      return false;
-    }
-  }
-  std::string lower = base::AsciiLower(text);
-  return lower.find("www.") == std::string::npos;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 // href (plus rel="nofollow ugc noopener") and a list's start. Anything else
 // keeps its text only. Quotes, lists and inline elements nested more than 32
 // deep (a list level counts twice, list and item) are flattened to text.
+// A line of plain text, most comments, skips all that (plain_comment.h).
 #pragma once
 
 #include <string>
