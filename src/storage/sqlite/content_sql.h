@@ -56,7 +56,7 @@ base::Result<std::optional<std::string>> RenamedTag(Connection& c, std::string_v
 base::Result<std::optional<core::Id>> RenamedArticle(Connection& c, std::string_view old_slug);
 
 // The article's row, names and slugs; its search entry is the caller's
-// (search_sql::IndexArticles), once per transaction.
+// (search_sql::Unindex before an update, search_sql::Index at the end).
 base::Result<core::Id> InsertArticle(Connection& c, const core::Article& article);
 base::Status UpdateArticle(Connection& c, const core::Article& article);
 base::Result<core::Section> InsertSection(Connection& c, const core::Section& section);

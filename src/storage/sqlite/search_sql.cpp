@@ -19,18 +19,19 @@ namespace {
 constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0)";
 constexpr int kSnippetTokens = 24;
 
-// ?1: the ids as a JSON array, so that a transaction's articles take one statement each way.
-constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid IN (SELECT value FROM json_each(?1))";
+// The index holds no text of its own: FTS5 reads it from the view
+// article_search_text (migration 0009), which shows the published articles
+// only. An article's words are removed by reading its text there, so that
+// is done before its row changes (Unindex); its words are added after.
+constexpr std::string_view kUnindex = "DELETE FROM article_search WHERE rowid = ?1";
+// ?1: the ids as a JSON array, so that a transaction's articles take one statement.
 constexpr std::string_view kIndex =
     "INSERT INTO article_search (rowid, headline, lead, body) "
-    "SELECT a.id, a.headline, a.lead, gazette_text(a.body_html) FROM json_each(?1) j "
-    "CROSS JOIN articles a ON a.id = j.value WHERE a.status = 'published'";  // by id: not a scan of the published
-constexpr std::string_view kUnindexAll = "DELETE FROM article_search";
-constexpr std::string_view kIndexAll =
-    "INSERT INTO article_search (rowid, headline, lead, body) "
-    "SELECT id, headline, lead, gazette_text(body_html) FROM articles WHERE status = 'published'";
+    "SELECT t.id, t.headline, t.lead, t.body FROM json_each(?1) j "
+    "CROSS JOIN article_search_text t ON t.id = j.value";  // by id: not a scan of the published
+constexpr std::string_view kRebuild = "INSERT INTO article_search (article_search) VALUES ('rebuild')";
 constexpr std::string_view kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
-constexpr std::string_view kCountIndexed = "SELECT count(*) FROM article_search";
+constexpr std::string_view kCountIndexed = "SELECT count(*) FROM articles WHERE status = 'published'";
 
 // The keys of recently seen words, per thread: stemming a word costs about
 // a microsecond and news text repeats its words, so indexing a body mostly
@@ -184,16 +185,19 @@ std::string MatchExpression(const core::SearchQuery& query) {
   return out;
 }
 
-Status IndexArticles(Connection& c, std::vector<core::Id> ids) {
+Status Unindex(Connection& c, core::Id id) {
+  Result<Statement> st = c.Prepare(kUnindex);
+  if (!st.ok()) return std::move(st).error();
+  return st->Bind(1, id).Run();
+}
+
+Status Index(Connection& c, std::vector<core::Id> ids) {
   if (ids.empty()) return {};
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::string list = "[";
   for (core::Id id : ids) list.append(list.size() > 1 ? "," : "").append(std::to_string(id));
   list += "]";
-  Result<Statement> unindex = c.Prepare(kUnindex);
-  if (!unindex.ok()) return std::move(unindex).error();
-  GZ_TRY(unindex->Bind(1, std::string_view(list)).Run());
   Result<Statement> index = c.Prepare(kIndex);
   if (!index.ok()) return std::move(index).error();
   return index->Bind(1, std::string_view(list)).Run();
@@ -263,8 +267,7 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, co
 }
 
 Result<std::int64_t> Reindex(Connection& c) {
-  GZ_TRY(c.Exec(kUnindexAll));
-  GZ_TRY(c.Exec(kIndexAll));
+  GZ_TRY(c.Exec(kRebuild));
   GZ_TRY(c.Exec(kOptimize));
   Result<Statement> st = c.Prepare(kCountIndexed);
   if (!st.ok()) return std::move(st).error();

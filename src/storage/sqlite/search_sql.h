@@ -1,12 +1,15 @@
-// Full-text search on SQLite: the FTS5 table article_search (migration
-// 0006) holds the headline, lead and body text of every published article,
-// under the article's id. Its tokenizer, "gazette", splits, folds and stems
-// words with base/words.h; it and the SQL function gazette_text(html) (the
-// text of a rendered body) are registered on every connection. The index
-// is written inside the transaction of the article writes: the writer
-// gathers the ids it inserted or updated and brings them up to date in two
-// statements at the end (writers.h), because FTS5 flushes its pending terms
-// at the start of every later write statement of the transaction.
+// Full-text search on SQLite: the FTS5 table article_search indexes the
+// headline, lead and body text of every published article under the
+// article's id. It keeps no copy of the text: FTS5 reads it from the view
+// article_search_text (migration 0009), the published articles with their
+// bodies' text. Its tokenizer, "gazette", splits, folds and stems words with
+// base/words.h; it and the SQL function gazette_text(html) (the text of a
+// rendered body) are registered on every connection. The index is written
+// inside the transaction of the article writes (writers.h): an article's
+// words are removed before its row first changes, since they are found by
+// reading its text, and the articles written are indexed in one statement
+// at the end, because FTS5 flushes its pending terms at the start of every
+// later write statement of the transaction.
 #pragma once
 
 #include <sqlite3.h>
@@ -22,9 +25,13 @@ namespace gazette::storage::sqlite::search_sql {
 // Registers the tokenizer and gazette_text() on a new connection.
 base::Status Register(sqlite3* db);
 
-// Brings the articles' entries up to date: indexed when published, removed
-// otherwise (or when the article is gone). Ids may repeat.
-base::Status IndexArticles(Connection& c, std::vector<core::Id> ids);
+// Removes the article's words from the index, if it is published; call it
+// before the article's row changes, and once only until Index.
+base::Status Unindex(Connection& c, core::Id id);
+
+// Indexes the articles that are published; each must be unindexed (or new
+// since). Ids may repeat.
+base::Status Index(Connection& c, std::vector<core::Id> ids);
 
 // A query of a bounded time asks the index about the ids published then (`spans`).
 base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "accounts/account_store.h"
@@ -59,13 +60,15 @@ class ContentWriterOn : public Base {
 
   Result<core::Id> InsertArticle(const core::Article& a) override {
     Result<core::Id> id = content_sql::InsertArticle(c_, a);
-    if (id.ok()) unindexed_.push_back(*id);
+    if (id.ok()) unindexed_.insert(*id);
     return id;
   }
   Status UpdateArticle(const core::Article& a) override {
-    GZ_TRY(content_sql::UpdateArticle(c_, a));
-    unindexed_.push_back(a.id);
-    return {};
+    if (!unindexed_.contains(a.id)) {
+      GZ_TRY(search_sql::Unindex(c_, a.id));  // while its row still has the indexed text
+      unindexed_.insert(a.id);
+    }
+    return content_sql::UpdateArticle(c_, a);
   }
   Result<core::Section> InsertSection(const core::Section& s) override { return content_sql::InsertSection(c_, s); }
   Result<core::Tag> InsertTag(const core::Tag& t) override { return content_sql::InsertTag(c_, t); }
@@ -74,16 +77,16 @@ class ContentWriterOn : public Base {
   Status UpdateTag(const core::Tag& t) override { return content_sql::UpdateTag(c_, t); }
   Status MergeTags(core::Id from, core::Id into) override { return content_sql::MergeTags(c_, from, into); }
 
-  // Brings the search entries of the articles written up to date; called by
-  // the store after the work succeeded, before the commit. Searches inside
-  // the transaction see the articles as they were before it.
-  Status Finish() { return search_sql::IndexArticles(c_, unindexed_); }
+  // Indexes the articles written as they are now; called by the store after
+  // the work succeeded, before the commit. Searches inside the transaction
+  // do not find the articles it changed.
+  Status Finish() { return search_sql::Index(c_, {unindexed_.begin(), unindexed_.end()}); }
 
  protected:
   Connection& c_;
 
  private:
-  std::vector<core::Id> unindexed_;
+  std::unordered_set<core::Id> unindexed_;  // inserted, or updated and out of the index
 };
 
 using SqliteWriter = ContentWriterOn<core::ContentWriter>;
