@@ -62,6 +62,43 @@ TEST_F(GenerateTest, MakesPublishedArticlesWithCommentsThatAddUp) {
   EXPECT_GT(newest->comment_count, oldest->comment_count);
 }
 
+// The same seed makes the same site; a second run into the same store
+// stops at its first article (the slugs are taken) without hanging.
+TEST_F(GenerateTest, TheSameSeedMakesTheSameSiteAndAFailedRunStops) {
+  GenerateOptions o;
+  o.articles = 6000;  // more than are made ahead of the writing
+  o.comments = 3000;
+  o.readers = 5;
+  o.tags = 20;
+  o.authors = 5;
+  o.batch = 1000;
+  storage::MemoryStore other;
+  ASSERT_TRUE(Generate(store_, store_, store_, clock_, o, nullptr).ok());
+  ASSERT_TRUE(Generate(other, other, other, clock_, o, nullptr).ok());
+  core::ArticleQuery all;
+  all.limit = 10000;
+  base::Result<std::vector<core::ArticleSummary>> mine = store_.ListArticles(all);
+  base::Result<std::vector<core::ArticleSummary>> theirs = other.ListArticles(all);
+  ASSERT_TRUE(mine.ok() && theirs.ok());
+  ASSERT_EQ(mine->size(), 6000u);
+  ASSERT_EQ(theirs->size(), 6000u);
+  for (std::size_t i = 0; i < mine->size(); i += 997) {
+    base::Result<core::Article> a = store_.FindArticle((*mine)[i].id);
+    base::Result<core::Article> b = other.FindArticle((*theirs)[i].id);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a->slug, b->slug);
+    EXPECT_EQ(a->body_html, b->body_html);
+    EXPECT_EQ(a->tags.size(), b->tags.size());
+    EXPECT_EQ(a->comment_count, b->comment_count);
+  }
+
+  base::Result<GenerateReport> again = Generate(store_, store_, store_, clock_, o, nullptr);
+  EXPECT_FALSE(again.ok());
+  base::Result<std::vector<core::ArticleSummary>> after = store_.ListArticles(all);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->size(), 6000u);  // the failed transaction added nothing
+}
+
 TEST_F(GenerateTest, RefusesCommentsWithoutArticles) {
   GenerateOptions o;
   o.comments = 10;
