@@ -1,4 +1,5 @@
 #include "newsroom/newsroom_service.h"
+#include "newsroom/service_parts.h"
 
 #include <algorithm>
 #include <array>
@@ -35,15 +36,6 @@ bool Writer(const Account& actor, const core::Article& article) {
   return !actor.deleted && Allowed(actor.role, Action::kWriteArticles) && Own(actor, article);
 }
 bool Publishes(const Account& actor) { return !actor.deleted && Allowed(actor.role, Action::kPublish); }
-
-// The scheduler acts as this account in the audit log and revisions.
-Account Scheduler() {
-  Account a = accounts::CommandLine();
-  a.display_name = "scheduler";
-  return a;
-}
-
-std::string Quoted(std::string_view headline) { return "\u201C" + std::string(headline) + "\u201D"; }
 
 Status CheckNote(std::string_view note, const char* field) {
   std::string flat(note);
@@ -177,14 +169,6 @@ core::ArticleDraft DraftOf(const core::Article& a) {
   d.created_by = a.created_by;
   return d;
 }
-
-// What a transaction did, announced once it committed.
-struct NewsroomService::Outcome {
-  bool published = false;
-  bool updated_live = false;
-  bool unpublished = false;
-  bool scheduled = false;
-};
 
 NewsroomService::NewsroomService(core::ContentStore& content, NewsroomStore& store, const core::Publisher& publisher,
                                  const base::Clock& clock, base::EventBus* events)
@@ -475,117 +459,6 @@ Status NewsroomService::ApprovePending(NewsroomWriter& w, const Account& actor, 
   story.pending.reset();
   outcome.updated_live = true;
   return Log(w, actor, "article.approve", "article", a.id, Quoted(a.headline) + ", edit by " + author);
-}
-
-Result<std::vector<Revision>> NewsroomService::Revisions(const Account& actor, core::Id article_id) {
-  GZ_TRY(Open(actor, article_id));
-  return store_.Revisions(article_id);
-}
-
-Result<RevisionView> NewsroomService::ShowRevision(const Account& actor, core::Id article_id, core::Id revision_id) {
-  Result<std::vector<Revision>> all = Revisions(actor, article_id);
-  if (!all.ok()) return std::move(all).error();
-  for (std::size_t i = 0; i < all->size(); ++i) {
-    if ((*all)[i].id != revision_id) continue;
-    RevisionView view;
-    view.revision = (*all)[i];
-    if (i + 1 < all->size()) view.previous = (*all)[i + 1];
-    view.diff = DiffLines(view.previous ? RevisionLines(view.previous->content) : std::vector<std::string>{},
-                          RevisionLines(view.revision.content));
-    return view;
-  }
-  return Error::NotFound("There is no such revision of this article.");
-}
-
-Result<Story> NewsroomService::Restore(const Account& actor, core::Id article_id, core::Id revision_id,
-                                       std::int64_t version) {
-  Result<Revision> revision = store_.FindRevision(revision_id);
-  if (!revision.ok() || revision->article_id != article_id) {
-    return Error::NotFound("There is no such revision of this article.");
-  }
-  ArticleEdit edit;
-  edit.content = revision->content;
-  edit.version = version;
-  Outcome outcome;
-  GZ_TRY(accounts::Require(actor, Action::kWriteArticles));
-  GZ_TRY(store_.WriteNewsroom([&](NewsroomWriter& w) -> Status {
-    Result<Story> story = Load(w, w, article_id);
-    if (!story.ok()) return std::move(story).error();
-    if (!Can(actor, *story).view) return Error::Forbidden("This article is someone else's.");
-    GZ_TRY(SaveEdit(w, actor, *story, edit, outcome));
-    return Log(w, actor, "article.restore", "article", article_id,
-                 "revision " + std::to_string(revision->version) + " of " + Quoted(revision->content.headline));
-  }));
-  Announce(outcome, article_id);
-  return Load(store_, content_, article_id);
-}
-
-Result<int> NewsroomService::PublishDue(base::Timestamp now) {
-  Account scheduler = Scheduler();
-  std::vector<std::pair<core::Id, Outcome>> done;
-  GZ_TRY(store_.WriteNewsroom([&](NewsroomWriter& w) -> Status {
-    done.clear();
-    Result<std::vector<core::Id>> articles = w.DueArticles(now);
-    if (!articles.ok()) return std::move(articles).error();
-    for (core::Id id : *articles) {
-      Result<core::Article> a = w.FindArticle(id);
-      if (!a.ok()) return std::move(a).error();
-      a->status = ArticleStatus::kPublished;
-      a->updated_at = a->published_at.value_or(now);
-      GZ_TRY(w.UpdateArticle(*a));
-      GZ_TRY(Log(w, scheduler, "article.publish", "article", id, Quoted(a->headline) + " as scheduled"));
-      done.push_back({id, Outcome{true, false, false, false}});
-    }
-    Result<std::vector<core::Id>> pending = w.DuePending(now);
-    if (!pending.ok()) return std::move(pending).error();
-    for (core::Id id : *pending) {
-      Result<Story> story = Load(w, w, id);
-      if (!story.ok()) return std::move(story).error();
-      Outcome outcome;
-      if (story->article.status == ArticleStatus::kPublished) {
-        GZ_TRY(ApprovePending(w, scheduler, *story, outcome));
-      } else {
-        GZ_TRY(w.DeletePending(id));  // the article went down meanwhile: nothing to publish
-      }
-      done.push_back({id, outcome});
-    }
-    return {};
-  }));
-  for (const auto& [id, outcome] : done) Announce(outcome, id);
-  return static_cast<int>(done.size());
-}
-
-Result<std::vector<AuditEntry>> NewsroomService::Audit(const Account& actor, int offset, int limit) {
-  GZ_TRY(accounts::Require(actor, Action::kViewAudit));
-  return store_.Audit(std::max(offset, 0), std::clamp(limit, 1, 200));
-}
-
-Status NewsroomService::Record(const Account& actor, std::string_view action, std::string_view target_type,
-                               core::Id target_id, std::string_view detail) {
-  return store_.WriteNewsroom([&](NewsroomWriter& w) {
-    return Log(w, actor, action, target_type, target_id, std::string(detail));
-  });
-}
-
-Status NewsroomService::Log(NewsroomWriter& w, const Account& actor, std::string_view action, std::string_view type,
-                              core::Id id, std::string detail) {
-  AuditEntry e;
-  e.actor_id = actor.id;
-  e.actor_name = actor.display_name;
-  e.action = std::string(action);
-  e.target_type = std::string(type);
-  e.target_id = id;
-  e.detail = std::move(detail);
-  e.created_at = clock_.Now();
-  return w.AppendAudit(e);
-}
-
-void NewsroomService::Announce(const Outcome& outcome, core::Id id) {
-  if (!events_) return;
-  if (outcome.published) events_->Publish({"article.published", id});
-  if (outcome.updated_live) events_->Publish({"article.updated", id});
-  if (outcome.unpublished) events_->Publish({"article.unpublished", id});
-  if (outcome.scheduled) events_->Publish({"article.scheduled", id});
 }
 
 }  // namespace gazette::newsroom
