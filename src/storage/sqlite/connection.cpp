@@ -1,6 +1,7 @@
 #include "storage/sqlite/connection.h"
 
 #include "storage/sqlite/search_sql.h"
+#include "storage/sqlite/wal_writes.h"
 
 namespace gazette::storage::sqlite {
 
@@ -74,7 +75,9 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
                                                            std::string_view synchronous) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  // At FULL and above SQLite syncs the WAL at every commit: its writes may be gathered until then.
+  const char* vfs = synchronous == "FULL" || synchronous == "EXTRA" ? WalWritesVfs() : nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
   if (rc != SQLITE_OK) {
     base::Error error = base::Error::Internal("cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
     error.message = "Cannot open the database file " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory") + ".";
