@@ -25,8 +25,6 @@ constexpr std::string_view kShownTopLevel =
     "((c.status IN ('deleted', 'rejected') OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = "
     "c.id AND r.status IN ('visible', 'deleted', 'rejected'))))";
 
-// A thread's first comment is its own root: it gets the id SQLite would
-// give it (the largest plus one), named here so that one statement stores both.
 // The same count as "SELECT count(*) ... kShownTopLevel", from the two
 // partial indexes of migration 0008 (named: without statistics SQLite
 // would walk all of the article's threads instead).
