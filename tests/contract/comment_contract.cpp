@@ -2,6 +2,8 @@
 // reports, queues, limits and moderation, on both backends.
 #include "community_fixture.h"
 
+#include <functional>
+
 namespace gazette::community {
 namespace {
 
@@ -39,6 +41,54 @@ TEST_P(CommunityContract, RemovedCommentsStayAsPlaceholdersOnlyAboveReplies) {
   r.status = CommentStatus::kRejected;
   ASSERT_TRUE(Update(r).ok());
   EXPECT_TRUE(ThreadIds().empty());
+}
+
+// The number of threads a page shows follows every change of a comment:
+// posted, held, approved, hidden, removed, a placeholder above replies.
+TEST_P(CommunityContract, TheNumberOfThreadsFollowsEveryChange) {
+  auto threads = [&] {
+    auto page = comments_->Threads(article_, comments::Sort::kOldest, 0, 1);
+    EXPECT_TRUE(page.ok());
+    return page.ok() ? page->total_threads : -1;
+  };
+  auto change = [&](comments::Id id, const std::function<void(Comment&)>& f) {
+    Comment c = *comments_->FindComment(id);
+    f(c);
+    ASSERT_TRUE(Update(c).ok());
+  };
+  accounts::Id a = NewAccount("a@example.org");
+  EXPECT_EQ(threads(), 0);
+  comments::Id first = Post(a, 1);
+  comments::Id held = Post(a, 2, std::nullopt, CommentStatus::kPending);
+  comments::Id reply = Post(a, 3, first);
+  EXPECT_EQ(threads(), 1);  // the held one and the reply are no threads of their own
+  change(held, [](Comment& c) { c.status = CommentStatus::kVisible; });
+  EXPECT_EQ(threads(), 2);
+  change(held, [](Comment& c) { c.hidden = true; });
+  EXPECT_EQ(threads(), 1);
+  change(held, [](Comment& c) { c.upvotes = 3; });  // hidden still
+  EXPECT_EQ(threads(), 1);
+  change(held, [](Comment& c) { c.hidden = false; });
+  EXPECT_EQ(threads(), 2);
+  change(held, [](Comment& c) { c.status = CommentStatus::kRejected; });
+  EXPECT_EQ(threads(), 1);
+  change(first, [](Comment& c) { c.status = CommentStatus::kDeleted; });
+  EXPECT_EQ(threads(), 1);  // a placeholder above its reply
+  change(reply, [](Comment& c) { c.status = CommentStatus::kPending; });
+  EXPECT_EQ(threads(), 0);
+  change(first, [](Comment& c) { c.status = CommentStatus::kVisible; });
+  EXPECT_EQ(threads(), 1);
+
+  // A write that fails leaves the number as it was.
+  EXPECT_FALSE(comments_->WriteComments([&](comments::CommentWriter& w) -> base::Status {
+    Comment c = *comments_->FindComment(first);
+    c.status = CommentStatus::kRejected;
+    GZ_TRY(w.UpdateComment(c));
+    return base::Error::Invalid("changed my mind");
+  }).ok());
+  EXPECT_EQ(threads(), 1);
+  for (int i = 0; i < 30; ++i) Post(a, 10 + i);
+  EXPECT_EQ(threads(), 31);
 }
 
 TEST_P(CommunityContract, RecentVisibleListsShownCommentsNewestFirst) {

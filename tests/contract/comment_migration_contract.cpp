@@ -1,5 +1,6 @@
 // A site made before repeat keys (schema 6) keeps refusing repeated texts
-// after the migration: its recent comments get their keys.
+// after the migration: its recent comments get their keys; its threads are
+// counted.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -48,6 +49,10 @@ TEST(CommentMigration, RecentCommentsOfTheVersionBeforeGetRepeatKeys) {
                   })
                   .ok());
   EXPECT_TRUE(repeated);
+  // Its threads are counted by the migration that keeps their number (0010).
+  auto page = (*store)->Threads(10, comments::Sort::kOldest, 0, 20);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total_threads, 2);
   store->reset();
   {
     sqlite3* db = nullptr;

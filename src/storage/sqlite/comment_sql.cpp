@@ -25,15 +25,16 @@ constexpr std::string_view kShownTopLevel =
     "((c.status IN ('deleted', 'rejected') OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = "
     "c.id AND r.status IN ('visible', 'deleted', 'rejected'))))";
 
-// The same count as "SELECT count(*) ... kShownTopLevel", from the two
-// partial indexes of migration 0008 (named: without statistics SQLite
-// would walk all of the article's threads instead).
+// The same count as "SELECT count(*) ... kShownTopLevel": the shown
+// top-level comments as the triggers of migration 0010 keep them, and the
+// placeholders above replies counted from their partial index (migration
+// 0008; named: without statistics SQLite would walk all of the article's
+// threads instead).
 constexpr std::string_view kCountShownTopLevel =
-    "SELECT (SELECT count(*) FROM comments c INDEXED BY comments_top_level_shown WHERE c.article_id = ?1 AND "
-    "c.parent_id IS NULL AND c.status = 'visible' AND c.hidden = 0) + (SELECT count(*) FROM comments c INDEXED BY "
-    "comments_top_level_placeholders WHERE c.article_id = ?1 AND c.parent_id IS NULL AND (c.status <> 'visible' OR "
-    "c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.status IN ('visible', "
-    "'deleted', 'rejected')))";
+    "SELECT coalesce((SELECT shown FROM article_threads WHERE article_id = ?1), 0) + (SELECT count(*) FROM comments c "
+    "INDEXED BY comments_top_level_placeholders WHERE c.article_id = ?1 AND c.parent_id IS NULL AND (c.status <> "
+    "'visible' OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.status IN "
+    "('visible', 'deleted', 'rejected')))";
 
 constexpr std::string_view kInsert =
     "INSERT INTO comments (id, article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, "
