@@ -48,7 +48,7 @@ TEST_P(CommunityContract, RemovedCommentsStayAsPlaceholdersOnlyAboveReplies) {
 TEST_P(CommunityContract, TheNumberOfThreadsFollowsEveryChange) {
   auto threads = [&] {
     auto page = comments_->Threads(article_, comments::Sort::kOldest, 0, 1);
-    EXPECT_TRUE(page.ok());
+    EXPECT_TRUE(page.ok()) << (page.ok() ? "" : page.error().message + " " + page.error().detail);
     return page.ok() ? page->total_threads : -1;
   };
   auto change = [&](comments::Id id, const std::function<void(Comment&)>& f) {

@@ -26,7 +26,7 @@ constexpr std::string_view kShownTopLevel =
     "c.id AND r.status IN ('visible', 'deleted', 'rejected'))))";
 
 // The same count as "SELECT count(*) ... kShownTopLevel": the shown
-// top-level comments as the triggers of migration 0010 keep them, and the
+// top-level comments as the writes below keep them (migration 0010), and the
 // placeholders above replies counted from their partial index (migration
 // 0008; named: without statistics SQLite would walk all of the article's
 // threads instead).
@@ -35,6 +35,13 @@ constexpr std::string_view kCountShownTopLevel =
     "INDEXED BY comments_top_level_placeholders WHERE c.article_id = ?1 AND c.parent_id IS NULL AND (c.status <> "
     "'visible' OR c.hidden = 1) AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.status IN "
     "('visible', 'deleted', 'rejected')))";
+
+// ?2: +1 or -1, a thread the article's page shows came or went.
+constexpr std::string_view kCountThread =
+    "INSERT INTO article_threads (article_id, shown) VALUES (?1, ?2) "
+    "ON CONFLICT (article_id) DO UPDATE SET shown = shown + excluded.shown";
+constexpr std::string_view kThreadBefore =
+    "SELECT article_id, parent_id IS NULL, status = 'visible' AND hidden = 0 FROM comments WHERE id = ?1";
 
 constexpr std::string_view kInsert =
     "INSERT INTO comments (id, article_id, parent_id, root_id, account_id, status, hidden, featured, upvotes, "
@@ -332,6 +339,19 @@ Result<comments::ArticleInfo> Article(Connection& c, Id article_id) {
   return a;
 }
 
+namespace {
+
+// A top-level comment readers see: a thread of the article's page.
+bool ShownThread(const Comment& m, bool top_level) {
+  return top_level && m.status == comments::CommentStatus::kVisible && !m.hidden;
+}
+
+Status CountThread(Connection& c, Id article_id, int delta) {
+  return Run(c, kCountThread, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
+}
+
+}  // namespace
+
 Result<Id> InsertComment(Connection& c, const Comment& m) {
   Id id = 0;
   {
@@ -364,10 +384,25 @@ Result<Id> InsertComment(Connection& c, const Comment& m) {
       .Bind(19, std::string_view(comments::RepeatKey(m.body)))
       .Bind(20, id);
   GZ_TRY(st->Run());
+  if (ShownThread(m, !m.parent_id)) GZ_TRY(CountThread(c, m.article_id, +1));
   return id;
 }
 
 Status UpdateComment(Connection& c, const Comment& m) {
+  Id article = 0;
+  bool top = false;
+  bool was_shown = false;
+  {
+    Result<Statement> before = c.Prepare(kThreadBefore);
+    if (!before.ok()) return std::move(before).error();
+    before->Bind(1, m.id);
+    Result<bool> row = before->Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return Error::NotFound("There is no such comment.");
+    article = before->Int(0);
+    top = before->Int(1) != 0;
+    was_shown = top && before->Int(2) != 0;
+  }
   GZ_TRY(Run(c, kUpdate, [&](Statement& st) {
     st.Bind(1, m.id)
         .Bind(2, std::string_view(comments::StatusName(m.status)))
@@ -384,6 +419,8 @@ Status UpdateComment(Connection& c, const Comment& m) {
         .Bind(13, std::string_view(comments::RepeatKey(m.body)));
   }));
   if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such comment.");
+  bool shown = ShownThread(m, top);
+  if (shown != was_shown) GZ_TRY(CountThread(c, article, shown ? +1 : -1));
   return {};
 }
 
