@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/hand_offs.h"
+#include "storage/sqlite/test_folder.h"
 
 namespace gazette::storage::sqlite {
 namespace {
@@ -19,10 +20,7 @@ using base::Status;
 class GroupCommitTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("gazette-group-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "g.db").string();
+    path_ = folder_.File("g.db");
     auto c = Connection::Open(path_, true, "FULL");
     ASSERT_TRUE(c.ok());
     c_ = std::move(*c);
@@ -30,7 +28,6 @@ class GroupCommitTest : public ::testing::Test {
   }
   void TearDown() override {
     c_.reset();
-    fs::remove_all(dir_);
   }
   static Status Insert(Connection& c, int k) {
     auto st = c.Prepare("INSERT INTO t (k, v) VALUES (?1, 'x')");
@@ -64,7 +61,7 @@ class GroupCommitTest : public ::testing::Test {
   }
   void Release() { hold_.unlock(); }
 
-  fs::path dir_;
+  TestFolder folder_{"group"};  // first: removed after the connections close
   std::string path_;
   std::unique_ptr<Connection> c_;
   std::mutex lead_;

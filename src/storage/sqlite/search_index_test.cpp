@@ -5,15 +5,13 @@
 // FTS5's integrity check with rank 1 compares the index with the text.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/test_folder.h"
 
 namespace gazette::storage::sqlite {
 namespace {
 
-namespace fs = std::filesystem;
 using base::Status;
 using core::Article;
 using core::ArticleStatus;
@@ -22,10 +20,7 @@ using core::ContentWriter;
 class SearchIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("gazette-search-index-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "s.db").string();
+    path_ = folder_.File("s.db");
     auto store = SqliteStore::Open({path_});
     ASSERT_TRUE(store.ok());
     store_ = std::move(*store);
@@ -33,7 +28,6 @@ class SearchIndexTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    fs::remove_all(dir_);
   }
 
   static Article Make(const std::string& slug, const std::string& headline, const std::string& body_html,
@@ -85,7 +79,7 @@ class SearchIndexTest : public ::testing::Test {
     return r.ok() ? r->total : -1;
   }
 
-  fs::path dir_;
+  TestFolder folder_{"search-index"};  // first: removed after the connections close
   std::string path_;
   std::unique_ptr<SqliteStore> store_;
 };

@@ -9,22 +9,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <filesystem>
-
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/test_folder.h"
 
 namespace gazette::storage::sqlite {
 namespace {
 
-namespace fs = std::filesystem;
-
 class WalWritesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("gazette-wal-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "w.db").string();
+    path_ = folder_.File("w.db");
     writer_ = Open("FULL");
     ASSERT_TRUE(writer_->Exec("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; "
                               "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)")
@@ -32,7 +26,6 @@ class WalWritesTest : public ::testing::Test {
   }
   void TearDown() override {
     writer_.reset();
-    fs::remove_all(dir_);
   }
 
   std::unique_ptr<Connection> Open(std::string_view synchronous) {
@@ -61,7 +54,7 @@ class WalWritesTest : public ::testing::Test {
         .ok();
   }
 
-  fs::path dir_;
+  TestFolder folder_{"wal"};  // first: removed after the connections close
   std::string path_;
   std::unique_ptr<Connection> writer_;
 };
@@ -94,7 +87,9 @@ TEST_F(WalWritesTest, EveryCommitIsReadableAtOnceAndTheFileStaysWhole) {
     bytes += static_cast<std::int64_t>(rows) * size;
     ASSERT_EQ(Scalar(*reader, "SELECT count(*) FROM t"), next - 1) << "round " << round;
     ASSERT_EQ(Scalar(*reader, "SELECT sum(length(v)) FROM t"), bytes) << "round " << round;
-    if (round % 8 == 7) ASSERT_TRUE(writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    if (round % 8 == 7) {
+      ASSERT_TRUE(writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
   }
   // Rolled back after its frames were written (a small cache spills them
   // into the WAL, and pages written twice are rewritten in place).
