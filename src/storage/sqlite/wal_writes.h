@@ -8,8 +8,10 @@
 // levels use this VFS (Connection::Open). Anything else SQLite asks of the
 // WAL file (a read, its size, a truncation, a write elsewhere than at the end
 // of what is gathered, closing it) writes what was gathered first; so does
-// gathering more than 4 MiB. Writes go out in calls of up to 124 KiB, as the
-// default VFS takes no more in one call. A failed write is reported by the call that
+// gathering more than 4 MiB (the buffer keeps its size for the next
+// commit: at most that plus one write, per WAL file of a writing
+// connection). Writes go out in calls of up to 124 KiB, as the default VFS
+// takes no more in one call. A failed write is reported by the call that
 // made it (the sync, at a commit), and the transaction fails with it.
 #pragma once
 
