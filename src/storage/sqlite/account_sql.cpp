@@ -101,13 +101,6 @@ Status Change(Connection& c, std::string_view sql, const std::function<void(Stat
   return {};
 }
 
-Status Run(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  bind(*st);
-  return st->Run();
-}
-
 }  // namespace
 
 accounts::Account AccountAt(const Statement& st, int first) {
@@ -164,7 +157,7 @@ Result<Id> CreateAccount(Connection& c, const accounts::NewAccount& a) {
 
 Status SetPassword(Connection& c, Id id, std::string_view hash, std::optional<Id> keep_session) {
   GZ_TRY(Change(c, kSetPassword, [&](Statement& st) { st.Bind(1, id).Bind(2, hash); }, "account"));
-  return Run(c, kEndOtherSessions, [&](Statement& st) { st.Bind(1, id).Bind(2, keep_session.value_or(0)); });
+  return c.Run(kEndOtherSessions, [&](Statement& st) { st.Bind(1, id).Bind(2, keep_session.value_or(0)); });
 }
 
 Status SetRole(Connection& c, Id id, accounts::Role role) {
@@ -179,7 +172,7 @@ Status SetEmailVerified(Connection& c, Id id) {
 Status DeleteAccount(Connection& c, Id id, base::Timestamp at) {
   GZ_TRY(Change(c, kDeleteAccount, [&](Statement& st) { st.Bind(1, id).Bind(2, base::ToUnixSeconds(at)); }, "account"));
   for (std::string_view sql : {kDeleteSessions, kDeleteConfirmations, kForgetCommentIps}) {
-    GZ_TRY(Run(c, sql, [&](Statement& st) { st.Bind(1, id); }));
+    GZ_TRY(c.Run(sql, [&](Statement& st) { st.Bind(1, id); }));
   }
   return {};
 }
@@ -212,7 +205,7 @@ Result<std::pair<accounts::Session, accounts::Account>> FindSession(Connection& 
 }
 
 Status TouchSession(Connection& c, Id session_id, base::Timestamp last_seen, base::Timestamp expires_at) {
-  return Run(c, kTouchSession, [&](Statement& st) {
+  return c.Run(kTouchSession, [&](Statement& st) {
     st.Bind(1, session_id).Bind(2, base::ToUnixSeconds(last_seen)).Bind(3, base::ToUnixSeconds(expires_at));
   });
 }
@@ -237,11 +230,11 @@ Status EndSession(Connection& c, Id account_id, Id session_id) {
 }
 
 Status EndSessionByHash(Connection& c, std::string_view token_hash) {
-  return Run(c, kEndSessionByHash, [&](Statement& st) { st.Bind(1, token_hash); });
+  return c.Run(kEndSessionByHash, [&](Statement& st) { st.Bind(1, token_hash); });
 }
 
 Status StoreVerification(Connection& c, Id account_id, std::string_view token_hash, base::Timestamp expires_at) {
-  return Run(c, kStoreVerification, [&](Statement& st) {
+  return c.Run(kStoreVerification, [&](Statement& st) {
     st.Bind(1, token_hash).Bind(2, account_id).Bind(3, base::ToUnixSeconds(expires_at));
   });
 }
@@ -257,7 +250,7 @@ Result<Id> UseVerification(Connection& c, std::string_view token_hash, base::Tim
     if (!*row) return Error::NotFound("This confirmation link is unknown, used or expired.");
     account_id = st->Int(0);
   }
-  GZ_TRY(Run(c, kDeleteVerification, [&](Statement& st) { st.Bind(1, token_hash); }));
+  GZ_TRY(c.Run(kDeleteVerification, [&](Statement& st) { st.Bind(1, token_hash); }));
   return account_id;
 }
 
@@ -275,13 +268,13 @@ Result<std::vector<accounts::Account>> ListStaff(Connection& c) {
 
 Result<accounts::ApiToken> CreateToken(Connection& c, const accounts::ApiToken& token, std::string_view token_hash) {
   accounts::ApiToken made = token;
-  GZ_TRY(Run(c, kCreateServiceAccount, [&](Statement& st) {
+  GZ_TRY(c.Run(kCreateServiceAccount, [&](Statement& st) {
     st.Bind(1, std::string_view(token.name))
         .Bind(2, std::string_view(accounts::RoleName(token.role)))
         .Bind(3, base::ToUnixSeconds(token.created_at));
   }));
   made.account_id = c.LastInsertId();
-  GZ_TRY(Run(c, kCreateToken, [&](Statement& st) {
+  GZ_TRY(c.Run(kCreateToken, [&](Statement& st) {
     st.Bind(1, made.account_id)
         .Bind(2, std::string_view(token.name))
         .Bind(3, token_hash)
@@ -306,7 +299,7 @@ Result<std::pair<accounts::ApiToken, accounts::Account>> FindToken(Connection& c
 }
 
 Status TouchToken(Connection& c, Id token_id, base::Timestamp at) {
-  return Run(c, kTouchToken, [&](Statement& st) { st.Bind(1, token_id).Bind(2, base::ToUnixSeconds(at)); });
+  return c.Run(kTouchToken, [&](Statement& st) { st.Bind(1, token_id).Bind(2, base::ToUnixSeconds(at)); });
 }
 
 Result<std::vector<accounts::ApiToken>> ListTokens(Connection& c) {

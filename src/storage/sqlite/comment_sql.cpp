@@ -66,39 +66,18 @@ constexpr std::string_view kUpsertVote =
     "ON CONFLICT (comment_id, account_id) DO UPDATE SET value = excluded.value";
 constexpr std::string_view kVoteTotals =
     "SELECT coalesce(sum(value = 1), 0), coalesce(sum(value = -1), 0) FROM comment_votes WHERE comment_id = ?1";
-constexpr std::string_view kInsertReport =
-    "INSERT INTO comment_reports (comment_id, account_id, reason, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
-constexpr std::string_view kOpenReports = "SELECT count(*) FROM comment_reports WHERE comment_id = ?1 AND resolved = 0";
-constexpr std::string_view kResolveReports = "UPDATE comment_reports SET resolved = 1 WHERE comment_id = ?1";
-constexpr std::string_view kSetBan = "UPDATE accounts SET banned_until = ?2, ban_reason = ?3 WHERE id = ?1";
-constexpr std::string_view kArticlePolicy = "UPDATE articles SET comment_policy = ?2 WHERE id = ?1";
-constexpr std::string_view kSectionPolicy = "UPDATE sections SET comment_policy = ?2 WHERE slug = ?1";
-constexpr std::string_view kAppendLog =
-    "INSERT INTO moderation_log (actor_id, actor_name, action, comment_id, account_id, article_id, detail, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kArticle =
     "SELECT a.id, a.headline, a.slug, a.status = 'published', a.published_at, a.comment_policy, s.comment_policy, "
     "a.comment_count FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE a.id = ?1";
-constexpr std::string_view kReports =
-    "SELECT r.comment_id, r.account_id, a.display_name, r.reason, r.text, r.created_at FROM comment_reports r "
-    "JOIN accounts a ON a.id = r.account_id WHERE r.comment_id = ?1 AND r.resolved = 0 ORDER BY r.created_at";
-constexpr std::string_view kLog =
-    "SELECT id, coalesce(actor_id, 0), actor_name, action, comment_id, account_id, article_id, detail, created_at "
-    "FROM moderation_log ORDER BY id DESC LIMIT ?1 OFFSET ?2";
 constexpr std::string_view kVotesByAccount =
     "SELECT v.comment_id, c.article_id, v.value FROM comment_votes v JOIN comments c ON c.id = v.comment_id "
     "WHERE v.account_id = ?1 ORDER BY v.comment_id";
-
-std::optional<Id> OptionalId(const Statement& st, int column) {
-  if (st.IsNull(column)) return std::nullopt;
-  return st.Int(column);
-}
 
 Comment CommentAt(const Statement& st) {
   Comment c;
   c.id = st.Int(0);
   c.article_id = st.Int(1);
-  c.parent_id = OptionalId(st, 2);
+  c.parent_id = st.OptionalInt(2);
   c.root_id = st.Int(3);
   c.account_id = st.Int(4);
   c.author_name = st.Text(5);
@@ -131,22 +110,6 @@ Result<std::vector<Comment>> List(Connection& c, const std::string& sql, const s
     if (!*row) return out;
     out.push_back(CommentAt(*st));
   }
-}
-
-Result<std::int64_t> Count(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  bind(*st);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  return st->Int(0);
-}
-
-Status Run(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  bind(*st);
-  return st->Run();
 }
 
 const char* OrderFor(comments::Sort sort) {
@@ -182,7 +145,7 @@ Result<std::optional<Comment>> FindByNonce(Connection& c, Id account_id, std::st
 
 Result<comments::ThreadPage> Threads(Connection& c, Id article_id, comments::Sort sort, int offset, int limit) {
   comments::ThreadPage page;
-  Result<std::int64_t> total = Count(c, kCountShownTopLevel, [&](Statement& st) { st.Bind(1, article_id); });
+  Result<std::int64_t> total = c.Number(kCountShownTopLevel, [&](Statement& st) { st.Bind(1, article_id); });
   if (!total.ok()) return std::move(total).error();
   page.total_threads = *total;
   Result<std::vector<Comment>> tops =
@@ -278,46 +241,10 @@ Result<std::vector<Comment>> Queue(Connection& c, comments::QueueKind kind, int 
 }
 
 Result<std::int64_t> QueueSize(Connection& c, comments::QueueKind kind) {
-  return Count(c,
-               kind == comments::QueueKind::kPending ? "SELECT count(*) FROM comments WHERE status = 'pending'"
-                                                     : "SELECT count(*) FROM comments WHERE status = 'visible' AND reports > 0",
-               [](Statement&) {});
-}
-
-Result<std::vector<comments::Report>> Reports(Connection& c, Id comment_id) {
-  Result<Statement> st = c.Prepare(kReports);
-  if (!st.ok()) return std::move(st).error();
-  st->Bind(1, comment_id);
-  std::vector<comments::Report> out;
-  for (;;) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    if (!*row) return out;
-    out.push_back({st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4), base::FromUnixSeconds(st->Int(5))});
-  }
-}
-
-Result<std::vector<comments::LogEntry>> Log(Connection& c, int offset, int limit) {
-  Result<Statement> st = c.Prepare(kLog);
-  if (!st.ok()) return std::move(st).error();
-  st->Bind(1, std::int64_t{limit}).Bind(2, std::int64_t{offset});
-  std::vector<comments::LogEntry> out;
-  for (;;) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    if (!*row) return out;
-    comments::LogEntry e;
-    e.id = st->Int(0);
-    e.actor_id = st->Int(1);
-    e.actor_name = st->Text(2);
-    e.action = st->Text(3);
-    e.comment_id = OptionalId(*st, 4);
-    e.account_id = OptionalId(*st, 5);
-    e.article_id = OptionalId(*st, 6);
-    e.detail = st->Text(7);
-    e.created_at = base::FromUnixSeconds(st->Int(8));
-    out.push_back(std::move(e));
-  }
+  return c.Number(kind == comments::QueueKind::kPending
+                      ? "SELECT count(*) FROM comments WHERE status = 'pending'"
+                      : "SELECT count(*) FROM comments WHERE status = 'visible' AND reports > 0",
+                  [](Statement&) {});
 }
 
 Result<comments::ArticleInfo> Article(Connection& c, Id article_id) {
@@ -347,7 +274,7 @@ bool ShownThread(const Comment& m, bool top_level) {
 }
 
 Status CountThread(Connection& c, Id article_id, int delta) {
-  return Run(c, kCountThread, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
+  return c.Run(kCountThread, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
 }
 
 }  // namespace
@@ -403,7 +330,7 @@ Status UpdateComment(Connection& c, const Comment& m) {
     top = before->Int(1) != 0;
     was_shown = top && before->Int(2) != 0;
   }
-  GZ_TRY(Run(c, kUpdate, [&](Statement& st) {
+  GZ_TRY(c.Run(kUpdate, [&](Statement& st) {
     st.Bind(1, m.id)
         .Bind(2, std::string_view(comments::StatusName(m.status)))
         .Bind(3, std::int64_t{m.hidden})
@@ -425,18 +352,18 @@ Status UpdateComment(Connection& c, const Comment& m) {
 }
 
 Status AdjustCommentCount(Connection& c, Id article_id, int delta) {
-  return Run(c, kAdjustCount, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
+  return c.Run(kAdjustCount, [&](Statement& st) { st.Bind(1, article_id).Bind(2, std::int64_t{delta}); });
 }
 
 Status AddApproved(Connection& c, Id account_id, int delta) {
-  return Run(c, kAddApproved, [&](Statement& st) { st.Bind(1, account_id).Bind(2, std::int64_t{delta}); });
+  return c.Run(kAddApproved, [&](Statement& st) { st.Bind(1, account_id).Bind(2, std::int64_t{delta}); });
 }
 
 Result<std::pair<std::int64_t, std::int64_t>> SetVote(Connection& c, Id comment_id, Id account_id, int value) {
   if (value == 0) {
-    GZ_TRY(Run(c, kDeleteVote, [&](Statement& st) { st.Bind(1, comment_id).Bind(2, account_id); }));
+    GZ_TRY(c.Run(kDeleteVote, [&](Statement& st) { st.Bind(1, comment_id).Bind(2, account_id); }));
   } else {
-    GZ_TRY(Run(c, kUpsertVote,
+    GZ_TRY(c.Run(kUpsertVote,
                [&](Statement& st) { st.Bind(1, comment_id).Bind(2, account_id).Bind(3, std::int64_t{value}); }));
   }
   Result<Statement> st = c.Prepare(kVoteTotals);
@@ -445,61 +372,6 @@ Result<std::pair<std::int64_t, std::int64_t>> SetVote(Connection& c, Id comment_
   Result<bool> row = st->Step();
   if (!row.ok()) return std::move(row).error();
   return std::make_pair(st->Int(0), st->Int(1));
-}
-
-Result<std::int64_t> AddReport(Connection& c, const comments::Report& r) {
-  Status inserted = Run(c, kInsertReport, [&](Statement& st) {
-    st.Bind(1, r.comment_id)
-        .Bind(2, r.account_id)
-        .Bind(3, std::string_view(r.reason))
-        .Bind(4, std::string_view(r.text))
-        .Bind(5, base::ToUnixSeconds(r.created_at));
-  });
-  if (!inserted.ok()) return std::move(inserted).error();
-  return Count(c, kOpenReports, [&](Statement& st) { st.Bind(1, r.comment_id); });
-}
-
-Status ResolveReports(Connection& c, Id comment_id) {
-  return Run(c, kResolveReports, [&](Statement& st) { st.Bind(1, comment_id); });
-}
-
-Status SetBan(Connection& c, Id account_id, std::optional<base::Timestamp> until, std::string_view reason) {
-  return Run(c, kSetBan, [&](Statement& st) {
-    st.Bind(1, account_id)
-        .Bind(2, until ? std::optional<std::int64_t>(base::ToUnixSeconds(*until)) : std::nullopt)
-        .Bind(3, reason);
-  });
-}
-
-Status SetArticlePolicy(Connection& c, Id article_id, std::optional<comments::Policy> policy) {
-  GZ_TRY(Run(c, kArticlePolicy, [&](Statement& st) {
-    st.Bind(1, article_id);
-    if (policy) st.Bind(2, std::string_view(comments::PolicyName(*policy))); else st.BindNull(2);
-  }));
-  if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such article.");
-  return {};
-}
-
-Status SetSectionPolicy(Connection& c, std::string_view section_slug, std::optional<comments::Policy> policy) {
-  GZ_TRY(Run(c, kSectionPolicy, [&](Statement& st) {
-    st.Bind(1, section_slug);
-    if (policy) st.Bind(2, std::string_view(comments::PolicyName(*policy))); else st.BindNull(2);
-  }));
-  if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such section.");
-  return {};
-}
-
-Status AppendLog(Connection& c, const comments::LogEntry& e) {
-  return Run(c, kAppendLog, [&](Statement& st) {
-    if (e.actor_id) st.Bind(1, e.actor_id); else st.BindNull(1);
-    st.Bind(2, std::string_view(e.actor_name))
-        .Bind(3, std::string_view(e.action))
-        .Bind(4, e.comment_id)
-        .Bind(5, e.account_id)
-        .Bind(6, e.article_id)
-        .Bind(7, std::string_view(e.detail))
-        .Bind(8, base::ToUnixSeconds(e.created_at));
-  });
 }
 
 }  // namespace gazette::storage::sqlite::comment_sql

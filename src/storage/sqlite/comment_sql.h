@@ -1,4 +1,7 @@
-// The comment queries of the SQLite backend, over one connection.
+// The comment queries of the SQLite backend, over one connection: threads
+// and comment writes (comment_sql.cpp), limits and repeat keys
+// (comment_limits_sql.cpp), reports, bans, policies and the moderation log
+// (moderation_sql.cpp).
 #pragma once
 
 #include "comments/comment_store.h"

@@ -129,9 +129,23 @@ base::Result<Statement> Connection::Prepare(std::string_view sql) {
 }
 
 base::Status Connection::Run(std::string_view sql) {
+  return Run(sql, [](Statement&) {});
+}
+
+base::Status Connection::Run(std::string_view sql, const std::function<void(Statement&)>& bind) {
   base::Result<Statement> st = Prepare(sql);
   if (!st.ok()) return std::move(st).error();
+  bind(*st);
   return st->Run();
+}
+
+base::Result<std::int64_t> Connection::Number(std::string_view sql, const std::function<void(Statement&)>& bind) {
+  base::Result<Statement> st = Prepare(sql);
+  if (!st.ok()) return std::move(st).error();
+  bind(*st);
+  base::Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return st->Int(0);
 }
 
 void BindParams(Statement& st, const SqlParams& params) {

@@ -42,6 +42,10 @@ class Statement {
   base::Status Run();
 
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  std::optional<std::int64_t> OptionalInt(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return Int(column);
+  }
   double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string Text(int column) const;
@@ -69,6 +73,10 @@ class Connection {
   // Runs one statement without parameters or results, prepared once (for
   // what runs often: BEGIN, SAVEPOINT, COMMIT...).
   base::Status Run(std::string_view sql);
+  // Runs one statement without results, prepared once, with the values `bind` gives it.
+  base::Status Run(std::string_view sql, const std::function<void(Statement&)>& bind);
+  // The integer in the first column of the first row (a count, say), prepared once.
+  base::Result<std::int64_t> Number(std::string_view sql, const std::function<void(Statement&)>& bind);
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() const { return db_; }

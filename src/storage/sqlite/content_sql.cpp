@@ -226,13 +226,6 @@ Result<T> InsertNamed(Connection& c, std::string_view sql, T item, const char* w
   return item;
 }
 
-Status RunSql(Connection& c, std::string_view sql, const std::function<void(Statement&)>& bind) {
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  bind(*st);
-  return st->Run();
-}
-
 template <class T>
 Result<std::vector<T>> Named(Connection& c, std::string_view sql) {
   Result<Statement> st = c.Prepare(sql);
@@ -337,8 +330,8 @@ Status UpdateArticle(Connection& c, const core::Article& a) {
   if (old_slug != a.slug) {
     // The old address keeps working: /news/ID-old redirects anyway, and a
     // lookup by the old slug finds the article.
-    GZ_TRY(RunSql(c, kKeepArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, a.id); }));
-    GZ_TRY(RunSql(c, kDropArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(a.slug)); }));
+    GZ_TRY(c.Run(kKeepArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, a.id); }));
+    GZ_TRY(c.Run(kDropArticleSlug, [&](Statement& st) { st.Bind(1, std::string_view(a.slug)); }));
   }
   return WriteNames(c, a, a.id, true);
 }
@@ -379,14 +372,14 @@ Status UpdateSection(Connection& c, const core::Section& section) {
     if (!*row) return Error::NotFound("There is no such section.");
     old_slug = st->Text(1);
   }
-  Status updated = RunSql(c, kUpdateSection, [&](Statement& st) {
+  Status updated = c.Run(kUpdateSection, [&](Statement& st) {
     st.Bind(1, section.id).Bind(2, std::string_view(section.slug)).Bind(3, std::string_view(section.name))
         .Bind(4, std::int64_t{section.position});
   });
   if (!updated.ok()) return SlugConflict(std::move(updated).error(), "section");
   if (old_slug != section.slug) {
-    GZ_TRY(RunSql(c, kKeepSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, section.id); }));
-    GZ_TRY(RunSql(c, kDropSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(section.slug)); }));
+    GZ_TRY(c.Run(kKeepSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, section.id); }));
+    GZ_TRY(c.Run(kDropSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(section.slug)); }));
   }
   return {};
 }
@@ -402,13 +395,13 @@ Status UpdateTag(Connection& c, const core::Tag& tag) {
     if (!*row) return Error::NotFound("There is no such tag.");
     old_slug = st->Text(1);
   }
-  Status updated = RunSql(c, kUpdateTag, [&](Statement& st) {
+  Status updated = c.Run(kUpdateTag, [&](Statement& st) {
     st.Bind(1, tag.id).Bind(2, std::string_view(tag.slug)).Bind(3, std::string_view(tag.name));
   });
   if (!updated.ok()) return SlugConflict(std::move(updated).error(), "tag");
   if (old_slug != tag.slug) {
-    GZ_TRY(RunSql(c, kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, tag.id); }));
-    GZ_TRY(RunSql(c, kDropTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(tag.slug)); }));
+    GZ_TRY(c.Run(kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, tag.id); }));
+    GZ_TRY(c.Run(kDropTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(tag.slug)); }));
   }
   return {};
 }
@@ -425,11 +418,11 @@ Status MergeTags(Connection& c, Id from, Id into) {
     if (!*row) return Error::NotFound("There is no such tag.");
     if (id == from) from_slug = st->Text(1);
   }
-  GZ_TRY(RunSql(c, kMoveTagArticles, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
-  GZ_TRY(RunSql(c, kDropTagArticles, [&](Statement& st) { st.Bind(1, from); }));
-  GZ_TRY(RunSql(c, kMoveTagSlugs, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
-  GZ_TRY(RunSql(c, kDeleteTag, [&](Statement& st) { st.Bind(1, from); }));
-  return RunSql(c, kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(from_slug)).Bind(2, into); });
+  GZ_TRY(c.Run(kMoveTagArticles, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
+  GZ_TRY(c.Run(kDropTagArticles, [&](Statement& st) { st.Bind(1, from); }));
+  GZ_TRY(c.Run(kMoveTagSlugs, [&](Statement& st) { st.Bind(1, from).Bind(2, into); }));
+  GZ_TRY(c.Run(kDeleteTag, [&](Statement& st) { st.Bind(1, from); }));
+  return c.Run(kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(from_slug)).Bind(2, into); });
 }
 
 }  // namespace gazette::storage::sqlite::content_sql
