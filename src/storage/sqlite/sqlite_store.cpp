@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "storage/sqlite/account_sql.h"
+#include "storage/sqlite/bulk_load.h"
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/newsroom_sql.h"
@@ -87,6 +88,37 @@ Status SqliteStore::SetWriteCache(int mib) {
   return writer_->Exec("PRAGMA cache_size = " + CacheSize(mib));
 }
 
+Result<bool> SqliteStore::BeginBulkLoad() {
+  std::lock_guard lock(write_mutex_);
+  {
+    std::lock_guard pool(pool_mutex_);
+    idle_.clear();  // this process's own readers would keep the file shared
+  }
+  Result<bool> begun = bulk_load::Begin(*writer_);
+  if (!begun.ok() || !*begun) return begun;
+  Result<std::unique_ptr<SearchLoad>> search = SearchLoad::Start(*writer_, options_.path);
+  if (!search.ok()) {
+    (void)bulk_load::End(*writer_);
+    return std::move(search).error();
+  }
+  search_load_ = std::move(*search);
+  return true;
+}
+
+Status SqliteStore::EndBulkLoad() {
+  std::unique_ptr<SearchLoad> search;
+  Status ended;
+  {
+    std::lock_guard lock(write_mutex_);
+    search = std::move(search_load_);
+    ended = bulk_load::End(*writer_);
+  }
+  // Copied in by a connection of its own once the writer let the file go.
+  Status searched = search ? search->Finish(options_.path) : Status();
+  GZ_TRY(ended);
+  return searched;
+}
+
 Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
   std::lock_guard lock(write_mutex_);
   MigrationConnection target(*writer_);
@@ -104,6 +136,9 @@ Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
     GZ_TRY(writer_->Exec(keyed.ok() ? "COMMIT" : "ROLLBACK"));
     if (!keyed.ok()) return std::move(keyed).error();
   }
+  // After a bulk load that stopped midway; no other is running (it would hold the file).
+  GZ_TRY(bulk_load::RestoreIndexes(*writer_));
+  SearchLoad::RemoveLeftover(options_.path);
   return report;
 }
 
@@ -237,12 +272,22 @@ Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>
   return std::move(*value);
 }
 
-Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& work) {
-  return Transact([&](Connection& c) -> Status {
-    SqliteWriter writer(c);
+template <class Writer, class Work>
+Status SqliteStore::WriteArticles(const Work& work) {
+  SearchLoad* search = nullptr;
+  std::vector<SearchEntry> loaded;
+  GZ_TRY(Transact([&](Connection& c) -> Status {
+    search = search_load_.get();
+    Writer writer(c, search ? &loaded : nullptr);
     GZ_TRY(work(writer));
     return writer.Finish();
-  });
+  }));
+  if (search) search->Add(std::move(loaded));  // committed: now for the load's index
+  return {};
+}
+
+Status SqliteStore::Write(const std::function<Status(core::ContentWriter&)>& work) {
+  return WriteArticles<SqliteWriter>(work);
 }
 
 Status SqliteStore::WriteComments(const std::function<Status(comments::CommentWriter&)>& work) {
@@ -296,11 +341,7 @@ Result<std::map<std::string, std::string>> SqliteStore::LoadSettings() {
   return WithReader([&](Connection& c) { return newsroom_sql::LoadSettings(c); });
 }
 Status SqliteStore::WriteNewsroom(const std::function<Status(newsroom::NewsroomWriter&)>& work) {
-  return Transact([&](Connection& c) -> Status {
-    SqliteNewsroomWriter writer(c);
-    GZ_TRY(work(writer));
-    return writer.Finish();
-  });
+  return WriteArticles<SqliteNewsroomWriter>(work);
 }
 
 // Accounts: reads from the pool, each write its own transaction.

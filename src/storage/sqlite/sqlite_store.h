@@ -18,6 +18,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/group_commit.h"
+#include "storage/sqlite/search_load.h"
 #include "webhooks/webhook_store.h"
 
 namespace gazette::storage::sqlite {
@@ -51,6 +52,11 @@ class SqliteStore final : public core::ContentStore,
   // (`gazette demo --articles`) raises it so that indexes written at random
   // places (slugs, headlines) stay in memory; pages are taken as used.
   base::Status SetWriteCache(int mib);
+  // A bulk load (bulk_load.h) of many articles by this process alone. True
+  // when the file was switched for it; false when other connections have it
+  // open, and writes go the usual way. EndBulkLoad undoes what Begin did.
+  base::Result<bool> BeginBulkLoad();
+  base::Status EndBulkLoad();
 
   // True when another process (the command line, say) committed to the
   // file since the last call that answered. Never waits: while this
@@ -165,6 +171,9 @@ class SqliteStore final : public core::ContentStore,
   base::Status Transact(const std::function<base::Status(Connection&)>& work);
   template <class T>
   base::Result<T> TransactValue(const std::function<base::Result<T>(Connection&)>& work);
+  // A content or newsroom write; during a bulk load, its articles go to the load's index.
+  template <class Writer, class Work>
+  base::Status WriteArticles(const Work& work);
   // content_sql::PublishedIdSpan, remembering the last one until anything
   // is written: one render of "Read next" asks for the same time thrice.
   base::Result<content_sql::IdSpan> RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before);
@@ -177,6 +186,9 @@ class SqliteStore final : public core::ContentStore,
   std::int64_t data_version_ = -1;  // the writer's view of other connections' commits; guarded by write_mutex_
   std::mutex pool_mutex_;   // guards idle_
   std::vector<std::unique_ptr<Connection>> idle_;
+  // During a bulk load: its search index, built aside. Set and reset under
+  // write_mutex_, read by the writes (which hold it).
+  std::unique_ptr<SearchLoad> search_load_;
   std::atomic<std::uint64_t> changed_elsewhere_{0};  // times ChangedElsewhere said so
   struct Span {
     base::Timestamp from, before;

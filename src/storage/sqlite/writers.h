@@ -17,6 +17,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/newsroom_sql.h"
+#include "storage/sqlite/search_load.h"
 #include "storage/sqlite/search_sql.h"
 
 namespace gazette::storage::sqlite::writers {
@@ -30,7 +31,10 @@ using base::Status;
 template <class Base>
 class ContentWriterOn : public Base {
  public:
-  explicit ContentWriterOn(Connection& c) : c_(c) {}
+  // With `loaded` (during a bulk load, search_load.h): the published
+  // articles inserted go there for the load's index instead of into the
+  // site's, and changes to articles are refused.
+  explicit ContentWriterOn(Connection& c, std::vector<SearchEntry>* loaded = nullptr) : c_(c), loaded_(loaded) {}
 
   Result<core::Article> FindArticle(core::Id id) override { return content_sql::FindArticle(c_, id); }
   Result<core::Article> FindArticleBySlug(std::string_view slug) override {
@@ -60,10 +64,16 @@ class ContentWriterOn : public Base {
 
   Result<core::Id> InsertArticle(const core::Article& a) override {
     Result<core::Id> id = content_sql::InsertArticle(c_, a);
-    if (id.ok()) unindexed_.insert(*id);
+    if (!id.ok()) return id;
+    if (!loaded_) {
+      unindexed_.insert(*id);
+    } else if (a.status == core::ArticleStatus::kPublished) {
+      loaded_->push_back({*id, a.headline, a.lead, a.body_html});
+    }
     return id;
   }
   Status UpdateArticle(const core::Article& a) override {
+    if (loaded_) return Error::Unavailable("Articles cannot be changed while a bulk load writes the site; try again when it is done.", 60);
     if (!unindexed_.contains(a.id)) {
       GZ_TRY(search_sql::Unindex(c_, a.id));  // while its row still has the indexed text
       unindexed_.insert(a.id);
@@ -87,6 +97,7 @@ class ContentWriterOn : public Base {
 
  private:
   std::unordered_set<core::Id> unindexed_;  // inserted, or updated and out of the index
+  std::vector<SearchEntry>* loaded_;
 };
 
 using SqliteWriter = ContentWriterOn<core::ContentWriter>;
