@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <chrono>
+#include <iomanip>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -234,7 +235,11 @@ int Generate(app::App& app, const Parsed& p, std::ostream& out, std::ostream& er
   if (!report.ok()) return Fail(err, report.error().message + (report.error().detail.empty() ? "" : " (" + report.error().detail + ")"));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out << "Generated " << report->articles << " articles and " << report->comments << " comments from "
-      << report->readers << " readers in " << static_cast<std::int64_t>(seconds * 10) / 10.0 << " s.\n";
+      << report->readers << " readers in " << static_cast<std::int64_t>(seconds * 10) / 10.0 << " s";
+  if (report->finish_seconds > 0) {
+    out << ", of which " << std::fixed << std::setprecision(1) << report->finish_seconds << " s building the indexes and the search index after the bulk load";
+  }
+  out << ".\n";
   return kExitOk;
 }
 

@@ -141,7 +141,8 @@ class MadeAhead {
 
 base::Result<GenerateReport> Generate(core::ContentStore& content, comments::CommentStore& comments,
                                       accounts::AccountStore& accounts, const base::Clock& clock,
-                                      const GenerateOptions& o, const Progress& progress) {
+                                      const GenerateOptions& o, const Progress& progress,
+                                      const ArticlesWritten& articles_written) {
   if (o.articles < 0 || o.comments < 0) return base::Error::Invalid("--articles and --comments must not be negative");
   if (o.comments > 0 && o.articles == 0) return base::Error::Invalid("comments need articles: give --articles too");
   Words words(o.seed);
@@ -232,6 +233,7 @@ base::Result<GenerateReport> Generate(core::ContentStore& content, comments::Com
       if (progress) progress("articles", done, o.articles);
     }
   }
+  if (articles_written) GZ_TRY(articles_written());
   if (o.comments == 0) return report;
 
   // Readers.

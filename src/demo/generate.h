@@ -35,17 +35,25 @@ struct GenerateReport {
   std::int64_t articles = 0;
   std::int64_t comments = 0;
   int readers = 0;
+  // After the articles: the time a bulk load's end took (the indexes it set
+  // aside, its search index), counted by the caller that ran it.
+  double finish_seconds = 0;
 };
 
 // Called after each transaction: what is being made ("articles",
 // "comments"), how many so far, and of how many.
 using Progress = std::function<void(std::string_view what, std::int64_t done, std::int64_t total)>;
 
+// Called once the articles are written, before the readers and comments;
+// a failure stops the run.
+using ArticlesWritten = std::function<base::Status()>;
+
 // Adds the generated articles and comments to what the site has. The
 // newest article is published at the clock's now, older ones `spacing`
 // apart; recent articles get more comments than old ones.
 base::Result<GenerateReport> Generate(core::ContentStore& content, comments::CommentStore& comments,
                                       accounts::AccountStore& accounts, const base::Clock& clock,
-                                      const GenerateOptions& options, const Progress& progress);
+                                      const GenerateOptions& options, const Progress& progress,
+                                      const ArticlesWritten& articles_written = nullptr);
 
 }  // namespace gazette::demo

@@ -27,15 +27,6 @@ constexpr std::string_view kHasTable = "SELECT count(*) FROM sqlite_schema WHERE
 constexpr std::string_view kList =
     "SELECT name, sql FROM deferred_indexes WHERE ?1 OR name <> 'article_search' ORDER BY name";
 
-// Runs `work` in one write transaction.
-Status InTransaction(Connection& c, const std::function<Status()>& work) {
-  GZ_TRY(c.Exec("BEGIN IMMEDIATE"));
-  Status status = work();
-  if (status.ok()) status = c.Exec("COMMIT");
-  if (!status.ok()) (void)c.Exec("ROLLBACK");
-  return status;
-}
-
 // The text in the first column of a pragma's answer.
 Result<std::string> Pragma(Connection& c, const std::string& pragma) {
   Result<Statement> st = c.Prepare(pragma);
@@ -46,7 +37,7 @@ Result<std::string> Pragma(Connection& c, const std::string& pragma) {
 }
 
 Status SetAside(Connection& c) {
-  return InTransaction(c, [&]() -> Status {
+  return c.InTransaction([&]() -> Status {
     for (std::string_view name : kDeferred) {
       std::string sql;
       {
@@ -120,7 +111,7 @@ Status RestoreIndexes(Connection& c, bool search) {
     }
   }
   if (deferred.empty()) return {};
-  return InTransaction(c, [&]() -> Status {
+  return c.InTransaction([&]() -> Status {
     for (const auto& [name, sql] : deferred) {
       Status made = c.Exec(sql);
       if (!made.ok()) {

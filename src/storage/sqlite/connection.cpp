@@ -148,6 +148,14 @@ base::Result<std::int64_t> Connection::Number(std::string_view sql, const std::f
   return st->Int(0);
 }
 
+base::Status Connection::InTransaction(const std::function<base::Status()>& work) {
+  GZ_TRY(Run("BEGIN IMMEDIATE"));
+  base::Status status = work();
+  if (status.ok()) status = Run("COMMIT");
+  if (!status.ok()) (void)Run("ROLLBACK");
+  return status;
+}
+
 void BindParams(Statement& st, const SqlParams& params) {
   int index = 1;
   for (const auto& p : params) {

@@ -77,6 +77,9 @@ class Connection {
   base::Status Run(std::string_view sql, const std::function<void(Statement&)>& bind);
   // The integer in the first column of the first row (a count, say), prepared once.
   base::Result<std::int64_t> Number(std::string_view sql, const std::function<void(Statement&)>& bind);
+  // Runs `work` in a write transaction (BEGIN IMMEDIATE): committed when it
+  // succeeds, rolled back when it or the commit fails.
+  base::Status InTransaction(const std::function<base::Status()>& work);
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() const { return db_; }

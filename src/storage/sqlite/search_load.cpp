@@ -50,14 +50,6 @@ Status Attached(Connection& c, const std::string& scratch, const std::function<S
   return detached;
 }
 
-Status InTransaction(Connection& c, const std::function<Status()>& work) {
-  GZ_TRY(c.Exec("BEGIN IMMEDIATE"));
-  Status status = work();
-  if (status.ok()) status = c.Exec("COMMIT");
-  if (!status.ok()) (void)c.Exec("ROLLBACK");
-  return status;
-}
-
 }  // namespace
 
 void SearchLoad::RemoveLeftover(const std::string& site_path) {
@@ -84,7 +76,7 @@ Result<std::unique_ptr<SearchLoad>> SearchLoad::Start(Connection& site, const st
     GZ_TRY((*made)->Exec(definition));
   }
   GZ_TRY(Attached(site, scratch, [&]() -> Status {
-    return InTransaction(site, [&]() -> Status {
+    return site.InTransaction([&]() -> Status {
       GZ_TRY(CopyIndex(site, "main", "search_load"));
       GZ_TRY(site.Exec("DELETE FROM search_load.article_search_config; INSERT INTO search_load.article_search_config "
                        "SELECT * FROM main.article_search_config"));
@@ -147,7 +139,7 @@ void SearchLoad::Run() {
 }
 
 Status SearchLoad::Index(const std::vector<SearchEntry>& batch) {
-  return InTransaction(*connection_, [&]() -> Status {
+  return connection_->InTransaction([&]() -> Status {
     for (const SearchEntry& e : batch) {
       GZ_TRY(connection_->Run(kInsert, [&](Statement& st) {
         st.Bind(1, e.id).Bind(2, std::string_view(e.headline)).Bind(3, std::string_view(e.lead)).Bind(4, std::string_view(e.body_html));
@@ -171,7 +163,7 @@ Status SearchLoad::Finish(const std::string& site_path) {
   if (!site.ok()) return std::move(site).error();
   Connection& c = **site;
   return Attached(c, scratch_, [&]() -> Status {
-    return InTransaction(c, [&]() -> Status {
+    return c.InTransaction([&]() -> Status {
       GZ_TRY(CopyIndex(c, "search_load", "main"));
       return c.Run(kForgetRebuild);
     });

@@ -131,10 +131,7 @@ Result<sql::MigrationReport> SqliteStore::Migrate(std::optional<int> up_to) {
   if (report->from_version > 0 && report->from_version < kRepeatKeyVersion && report->to_version >= kRepeatKeyVersion) {
     base::Timestamp since = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) -
                             std::chrono::days(30);
-    GZ_TRY(writer_->Exec("BEGIN IMMEDIATE"));
-    Status keyed = comment_sql::KeyRecentComments(*writer_, since);
-    GZ_TRY(writer_->Exec(keyed.ok() ? "COMMIT" : "ROLLBACK"));
-    if (!keyed.ok()) return std::move(keyed).error();
+    GZ_TRY(writer_->InTransaction([&] { return comment_sql::KeyRecentComments(*writer_, since); }));
   }
   // After a bulk load that stopped midway; no other is running (it would hold the file).
   GZ_TRY(bulk_load::RestoreIndexes(*writer_));
