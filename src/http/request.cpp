@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <algorithm>
+
 #include <boost/url/params_view.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
@@ -60,7 +62,26 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+// What a path or query may hold as it is (RFC 3986's pchar without '%', and
+// '/' and '?'): a target of only these needs no decoding.
+bool Plain(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+         std::string_view("-._~!$&'()*+,;=:@/?").find(ch) != std::string_view::npos;
+}
+
+}  // namespace
+
 bool SplitTarget(std::string_view target, std::string& path, std::string_view& query) {
+  // Most targets are plain ("/news/some-slug", "/?page=2"): split at the
+  // first '?' without the URL parser (3% of a cached page's time).
+  if (!target.empty() && target.front() == '/' && std::all_of(target.begin(), target.end(), Plain)) {
+    std::size_t q = target.find('?');
+    path.assign(target.substr(0, q));
+    query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
+    return true;
+  }
   const boost::core::string_view view(target.data(), target.size());
   // Servers must accept the absolute form too ("GET http://host/path"),
   // which proxies send; only its path and query matter here.

@@ -69,6 +69,30 @@ TEST(SplitTarget, DecodesThePathAndKeepsTheQuery) {
   EXPECT_EQ(path, "/");
 }
 
+TEST(SplitTarget, PlainTargetsSplitAsTheUrlParserWould) {
+  std::string path;
+  std::string_view query;
+  ASSERT_TRUE(SplitTarget("/news/a-b_c.d~e", path, query));
+  EXPECT_EQ(path, "/news/a-b_c.d~e");
+  EXPECT_EQ(query, "");
+  ASSERT_TRUE(SplitTarget("/?page=2", path, query));
+  EXPECT_EQ(path, "/");
+  EXPECT_EQ(query, "page=2");
+  ASSERT_TRUE(SplitTarget("/search?q=a+b&x=y?z", path, query));  // the first '?' ends the path
+  EXPECT_EQ(path, "/search");
+  EXPECT_EQ(query, "q=a+b&x=y?z");
+  ASSERT_TRUE(SplitTarget("/a//b:c@d", path, query));
+  EXPECT_EQ(path, "/a//b:c@d");
+  // Anything else goes through the URL parser: decoded, or refused.
+  ASSERT_TRUE(SplitTarget("/caf%C3%A9?q=%20", path, query));
+  EXPECT_EQ(path, "/café");
+  EXPECT_EQ(query, "q=%20");
+  EXPECT_FALSE(SplitTarget("/a b", path, query));
+  EXPECT_FALSE(SplitTarget("/a\"b", path, query));
+  EXPECT_FALSE(SplitTarget("/a<b>", path, query));
+  EXPECT_FALSE(SplitTarget("/a\\b", path, query));
+}
+
 TEST(Request, HeadersAreCaseInsensitiveAndQueryParamsDecoded) {
   Request r;
   r.headers = {{"Content-Type", "text/plain"}, {"X-Thing", "1"}};

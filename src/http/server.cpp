@@ -16,7 +16,7 @@ namespace {
 void Sweep(Server::Impl& server, Worker& worker);
 
 void ArmSweep(Server::Impl& server, Worker& worker) {
-  worker.sweep.expires_after(std::chrono::seconds(1));
+  worker.sweep.expires_after(kSweepEvery);
   worker.sweep.async_wait([&server, &worker](const boost::system::error_code& ec) {
     if (!ec) Sweep(server, worker);
   });
@@ -28,6 +28,7 @@ void ArmSweep(Server::Impl& server, Worker& worker) {
 void Sweep(Server::Impl& server, Worker& worker) {
   worker.date = HttpDate(std::chrono::system_clock::now());
   auto now = std::chrono::steady_clock::now();
+  worker.now = now;
   bool draining = server.draining.load();
   for (Connection* c : worker.connections) {
     if (now >= c->deadline || (draining && c->state == Connection::State::kIdle)) {

@@ -18,6 +18,9 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 
 struct Worker;
 
+// How often a worker sweeps its connections (server.cpp: Sweep).
+constexpr std::chrono::seconds kSweepEvery{1};
+
 // One connection's bookkeeping, seen by its worker's once-a-second sweep.
 struct Connection {
   enum class State { kIdle, kBusy, kStreaming };
@@ -36,11 +39,22 @@ struct Connection {
 struct Worker {
   std::list<Connection*> connections;
   std::string date;  // the HTTP Date header's value, refreshed every second
+  // The time of the last sweep: the deadlines of requests and idle
+  // connections count from it (a clock read less per request), one sweep
+  // period later so that none comes before its timeout (Deadline).
+  SteadyTime now = std::chrono::steady_clock::now();
   asio::io_context ioc{1};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
   std::thread thread;
   asio::steady_timer sweep{ioc};
 };
+
+// When a connection waiting `timeout` from now is closed at the latest:
+// counted from the last sweep, a sweep period later, so that it is never
+// closed before `timeout` has passed, and at most two sweeps after.
+inline SteadyTime Deadline(const Worker& worker, std::chrono::seconds timeout) {
+  return worker.now + timeout + kSweepEvery;
+}
 
 struct Server::Impl {
   ServerOptions options;

@@ -337,13 +337,13 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
   for (;;) {
     if (server.draining.load()) break;
     c.state = Connection::State::kIdle;
-    c.deadline = steady_clock::now() + o.idle_timeout;
+    c.deadline = Deadline(worker, o.idle_timeout);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
     parser.body_limit(o.max_body_bytes);
     auto [read_ec, read_n] = co_await bhttp::async_read_header(c.socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
     c.state = Connection::State::kBusy;
-    auto started = steady_clock::now();
+    auto started = o.access_log ? steady_clock::now() : SteadyTime();
 
     Response response;
     Request request;
@@ -357,11 +357,11 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
     } else if (!parser.is_done()) {
       if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-        c.deadline = steady_clock::now() + o.write_timeout;
+        c.deadline = Deadline(worker, o.write_timeout);
         auto [ec, n] = co_await asio::async_write(c.socket, asio::buffer(kContinue), asio::as_tuple(asio::use_awaitable));
         if (ec) break;
       }
-      c.deadline = steady_clock::now() + o.body_timeout;
+      c.deadline = Deadline(worker, o.body_timeout);
       auto [body_ec, body_n] = co_await bhttp::async_read(c.socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
       if (body_ec) {
         error_status = StatusForReadError(body_ec);
@@ -429,7 +429,7 @@ asio::awaitable<void> ServeConnection(Server::Impl& server, Worker& worker, tcp:
     }
 
     bool keep_alive = !close_after && message.keep_alive() && !server.draining.load();
-    c.deadline = steady_clock::now() + o.write_timeout;
+    c.deadline = Deadline(worker, o.write_timeout);
     boost::system::error_code write_ec;
     if (response.prepared) {
       // Sent as stored: only the Date line is copied (onto the stack).
