@@ -1,6 +1,7 @@
 #include "http/request.h"
 
 #include <algorithm>
+#include <array>
 
 #include <boost/url/params_view.hpp>
 #include <boost/url/parse.hpp>
@@ -66,10 +67,15 @@ namespace {
 
 // What a path or query may hold as it is (RFC 3986's pchar without '%', and
 // '/' and '?'): a target of only these needs no decoding.
-bool Plain(char ch) {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-         std::string_view("-._~!$&'()*+,;=:@/?").find(ch) != std::string_view::npos;
-}
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int ch = 0; ch < 256; ++ch) {
+    plain[static_cast<std::size_t>(ch)] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                                          std::string_view("-._~!$&'()*+,;=:@/?").find(static_cast<char>(ch)) != std::string_view::npos;
+  }
+  return plain;
+}();
+bool Plain(char ch) { return kPlain[static_cast<unsigned char>(ch)]; }
 
 }  // namespace
 
