@@ -153,7 +153,13 @@ base::Result<GenerateReport> Generate(core::ContentStore& content, comments::Com
   std::vector<core::Section> sections;
   std::vector<core::Tag> tags;
   std::vector<core::Author> authors;
+  std::int64_t present = 0;  // articles the site has: the new ones are numbered after them
   Status setup = content.Write([&](core::ContentWriter& w) -> Status {
+    core::ArticleQuery any;
+    any.status.reset();
+    base::Result<std::int64_t> counted = w.CountArticles(any);
+    if (!counted.ok()) return std::move(counted).error();
+    present = *counted;
     base::Result<std::vector<core::Section>> existing = w.ListSections();
     if (!existing.ok()) return std::move(existing).error();
     sections = *existing;
@@ -190,12 +196,14 @@ base::Result<GenerateReport> Generate(core::ContentStore& content, comments::Com
   // Articles, oldest first so that ids grow with time, in big transactions.
   std::vector<core::Id> ids;
   ids.reserve(static_cast<std::size_t>(o.articles));
-  std::string run = std::to_string(now.time_since_epoch().count() % 1000000);  // keeps slugs unique across runs
+  // Numbers go on from the site's articles, so that a second run's slugs
+  // and readers' addresses are new.
+  std::string run = std::to_string(present + 1);
   auto make = [&](std::int64_t index) {
     core::Article a;
     a.headline = Capitalized(words.Noun()) + " " + std::string(words.Verb()) + " " + std::string(words.Noun()) + " " +
                  std::string(words.Noun()) + " plan";
-    a.slug = base::Slugify(a.headline, 60) + "-" + run + "-" + std::to_string(index);
+    a.slug = base::Slugify(a.headline, 60) + "-" + std::to_string(present + 1 + index);
     a.lead = words.Sentence(14);
     for (int p = 0, paragraphs = 2 + static_cast<int>(words.Below(3)); p < paragraphs; ++p) {
       std::string text = words.Paragraph();

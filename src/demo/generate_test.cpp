@@ -62,8 +62,9 @@ TEST_F(GenerateTest, MakesPublishedArticlesWithCommentsThatAddUp) {
   EXPECT_GT(newest->comment_count, oldest->comment_count);
 }
 
-// The same seed makes the same site; a second run into the same store
-// stops at its first article (the slugs are taken) without hanging.
+// The same seed makes the same site; a second run numbers its articles
+// after the first's; a run that fails at its first article (its slug
+// taken) stops without hanging.
 TEST_F(GenerateTest, TheSameSeedMakesTheSameSiteAndAFailedRunStops) {
   GenerateOptions o;
   o.articles = 6000;  // more than are made ahead of the writing
@@ -92,11 +93,31 @@ TEST_F(GenerateTest, TheSameSeedMakesTheSameSiteAndAFailedRunStops) {
     EXPECT_EQ(a->comment_count, b->comment_count);
   }
 
-  base::Result<GenerateReport> again = Generate(store_, store_, store_, clock_, o, nullptr);
-  EXPECT_FALSE(again.ok());
+  // The oldest article is number 1. With one more article in the site, the
+  // next run's first is the same headline (the same seed) numbered 6002:
+  // taken beforehand, it fails the run.
+  base::Result<core::Article> oldest = store_.FindArticle(mine->back().id);
+  ASSERT_TRUE(oldest.ok());
+  ASSERT_TRUE(oldest->slug.ends_with("-1")) << oldest->slug;
+  core::Article taken = *oldest;
+  taken.slug = oldest->slug.substr(0, oldest->slug.size() - 2) + "-6002";
+  ASSERT_TRUE(store_.Write([&](core::ContentWriter& w) -> base::Status {
+    base::Result<core::Id> id = w.InsertArticle(taken);
+    if (!id.ok()) return id.error();
+    return {};
+  }).ok());
+  base::Result<GenerateReport> failed = Generate(store_, store_, store_, clock_, o, nullptr);
+  EXPECT_FALSE(failed.ok());
   base::Result<std::vector<core::ArticleSummary>> after = store_.ListArticles(all);
   ASSERT_TRUE(after.ok());
-  EXPECT_EQ(after->size(), 6000u);  // the failed transaction added nothing
+  EXPECT_EQ(after->size(), 6001u);  // the failed transaction added nothing
+
+  o.articles = 100;
+  o.comments = 0;
+  ASSERT_TRUE(Generate(other, other, other, clock_, o, nullptr).ok());  // numbered 6001 to 6100
+  base::Result<std::vector<core::ArticleSummary>> more = other.ListArticles(all);
+  ASSERT_TRUE(more.ok());
+  EXPECT_EQ(more->size(), 6100u);
 }
 
 TEST_F(GenerateTest, RefusesCommentsWithoutArticles) {

@@ -191,9 +191,10 @@ void BindArticle(Statement& st, const core::Article& a) {
       .Bind(22, a.corrected_at ? std::optional<std::int64_t>(base::ToUnixSeconds(*a.corrected_at)) : std::nullopt);
 }
 
-Error SlugConflict(Error error, const char* what) {
+// `what`: "An article", "A tag"...
+Error SlugConflict(Error error, std::string_view what) {
   if (error.code == base::ErrorCode::kConflict) {
-    error.message = std::string("A ") + what + " with this slug exists.";
+    error.message = std::string(what) + " with this slug exists.";
     error.field = "slug";
   }
   return error;
@@ -221,7 +222,7 @@ Result<T> InsertNamed(Connection& c, std::string_view sql, T item, const char* w
   st->Bind(1, std::string_view(item.slug)).Bind(2, std::string_view(item.name));
   if constexpr (std::is_same_v<T, core::Section>) st->Bind(3, std::int64_t{item.position});
   Status done = st->Run();
-  if (!done.ok()) return SlugConflict(std::move(done).error(), what);
+  if (!done.ok()) return SlugConflict(std::move(done).error(), "A " + std::string(what));
   item.id = c.LastInsertId();
   return item;
 }
@@ -300,7 +301,7 @@ Result<Id> InsertArticle(Connection& c, const core::Article& a) {
     if (!st.ok()) return std::move(st).error();
     BindArticle(*st, a);
     Status done = st->Run();
-    if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
+    if (!done.ok()) return SlugConflict(std::move(done).error(), "An article");
     id = c.LastInsertId();
   }
   GZ_TRY(WriteNames(c, a, id, false));
@@ -324,7 +325,7 @@ Status UpdateArticle(Connection& c, const core::Article& a) {
     BindArticle(*st, a);
     st->Bind(23, a.id);
     Status done = st->Run();
-    if (!done.ok()) return SlugConflict(std::move(done).error(), "article");
+    if (!done.ok()) return SlugConflict(std::move(done).error(), "An article");
     if (sqlite3_changes(c.raw()) == 0) return Error::NotFound("There is no such article.");
   }
   if (old_slug != a.slug) {
@@ -376,7 +377,7 @@ Status UpdateSection(Connection& c, const core::Section& section) {
     st.Bind(1, section.id).Bind(2, std::string_view(section.slug)).Bind(3, std::string_view(section.name))
         .Bind(4, std::int64_t{section.position});
   });
-  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "section");
+  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "A section");
   if (old_slug != section.slug) {
     GZ_TRY(c.Run(kKeepSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, section.id); }));
     GZ_TRY(c.Run(kDropSectionSlug, [&](Statement& st) { st.Bind(1, std::string_view(section.slug)); }));
@@ -398,7 +399,7 @@ Status UpdateTag(Connection& c, const core::Tag& tag) {
   Status updated = c.Run(kUpdateTag, [&](Statement& st) {
     st.Bind(1, tag.id).Bind(2, std::string_view(tag.slug)).Bind(3, std::string_view(tag.name));
   });
-  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "tag");
+  if (!updated.ok()) return SlugConflict(std::move(updated).error(), "A tag");
   if (old_slug != tag.slug) {
     GZ_TRY(c.Run(kKeepTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(old_slug)).Bind(2, tag.id); }));
     GZ_TRY(c.Run(kDropTagSlug, [&](Statement& st) { st.Bind(1, std::string_view(tag.slug)); }));
