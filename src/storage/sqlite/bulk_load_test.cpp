@@ -118,6 +118,11 @@ TEST_F(BulkLoadTest, TheLoadHasTheFileAloneAndLeavesItAsItWas) {
   ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &other, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(other, "SELECT count(*) FROM articles", nullptr, nullptr, nullptr), SQLITE_BUSY);
   sqlite3_close(other);
+  // A server started meanwhile is told why, after the busy timeout (5 s).
+  auto server = SqliteStore::Open({path_});
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.error().code, base::ErrorCode::kUnavailable);
+  EXPECT_NE(server.error().message.find("held by another process"), std::string::npos) << server.error().message;
 
   Status ended = store_->EndBulkLoad();
   ASSERT_TRUE(ended.ok()) << ended.error().detail;

@@ -92,7 +92,11 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
   base::Status status = connection->Exec(pragmas);
   if (!status.ok()) {
     base::Error error = std::move(status).error();
-    error.message = "Cannot use the database file " + path + ": " + error.detail + ".";
+    error.message = error.code == base::ErrorCode::kUnavailable
+                        ? "The database file " + path +
+                              " is held by another process (gazette demo writing a large site, say); try again when "
+                              "it is free."
+                        : "Cannot use the database file " + path + ": " + error.detail + ".";
     return error;
   }
   return connection;
