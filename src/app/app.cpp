@@ -484,9 +484,11 @@ base::Result<demo::GenerateReport> App::Generate(const demo::GenerateOptions& op
   auto end_bulk = [&]() -> base::Status {
     if (!bulk) return {};
     bulk = false;
+    if (progress) progress("building the indexes and the search index", 0, 0);
     auto started = std::chrono::steady_clock::now();
     base::Status ended = parts_->store->EndBulkLoad();
     finish_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (progress && ended.ok()) progress("building the indexes and the search index", 1, 0);
     return ended;
   };
   base::Result<demo::GenerateReport> report =

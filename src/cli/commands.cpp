@@ -199,6 +199,10 @@ class ProgressBar {
       start_ = last_;
     }
     last_ = now;
+    if (total == 0) {  // a step without a count: its name, then "done"
+      err_ << (done == 0 ? std::string(what) + "..." : std::string(" done")) << std::flush;
+      return;
+    }
     double seconds = std::chrono::duration<double>(now - start_).count();
     int filled = total > 0 ? static_cast<int>(30 * done / total) : 30;
     err_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#') << std::string(static_cast<std::size_t>(30 - filled), '-')

@@ -41,7 +41,8 @@ struct GenerateReport {
 };
 
 // Called after each transaction: what is being made ("articles",
-// "comments"), how many so far, and of how many.
+// "comments"), how many so far, and of how many; a total of 0 is a step
+// without a count, called with 0 as it starts and 1 when it is done.
 using Progress = std::function<void(std::string_view what, std::int64_t done, std::int64_t total)>;
 
 // Called once the articles are written, before the readers and comments;

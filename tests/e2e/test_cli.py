@@ -334,6 +334,8 @@ class Demo(E2ETest):
         result = site.gazette("demo", "--articles", "10000", "--comments", "3000")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("10000 articles and 3000 comments", result.stdout)
+        self.assertIn("10000 of 10000 articles", result.stderr)  # the progress bar
+        self.assertIn("building the indexes and the search index... done", result.stderr)
         with sqlite3.connect(path) as db:
             self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
             self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
