@@ -10,6 +10,7 @@
 #include <atomic>
 #include <mutex>
 
+#include "app/app_parts.h"
 #include "app/mailer.h"
 #include "app/page_invalidation.h"
 #include "app/stack.h"
@@ -38,17 +39,6 @@ namespace fs = std::filesystem;
 using base::Error;
 
 namespace {
-
-// Bodies and comments are rendered by render's Markdown renderers.
-class MarkdownBodies final : public core::BodyRenderer {
- public:
-  std::string MarkdownToHtml(std::string_view markdown) const override { return render::MarkdownToHtml(markdown); }
-};
-
-class CommentText final : public comments::CommentRenderer {
- public:
-  std::string ToHtml(std::string_view text) const override { return render::CommentToHtml(text); }
-};
 
 fs::path ExecutableDir() {
   std::error_code ec;
@@ -88,18 +78,6 @@ std::string Located(const std::string& path, const std::string& message) {
 }
 
 }  // namespace
-
-struct App::Parts {
-  Config config;
-  base::SystemClock clock;
-  base::TimeZone zone = base::TimeZone::Utc();
-  std::unique_ptr<storage::sqlite::SqliteStore> store;
-  storage::sql::MigrationReport migration;
-  MarkdownBodies bodies;
-  CommentText comment_text;
-  std::unique_ptr<core::Publisher> publisher;
-  std::unique_ptr<CommandMailer> mailer;
-};
 
 base::Result<std::string> LocateTheme(const std::string& configured) {
   std::error_code ec;
@@ -158,8 +136,6 @@ namespace {
 // Threads that run durable writes (checks, then a wait for the group
 // commit), and the writes that may queue for them.
 constexpr int kWriteThreads = 64;
-// Generated articles from which `gazette demo` writes as a bulk load.
-constexpr std::int64_t kBulkLoadArticles = 10000;
 constexpr std::size_t kWriteQueue = 4096;
 
 // Counters for monitoring (Prometheus' text format), for the machine
@@ -441,62 +417,6 @@ base::Result<importer::ImportReport> App::ImportTextFile(const std::string& path
     error.message = Located(path, error.message);
     return error;
   }
-  return report;
-}
-
-base::Result<demo::DemoReport> App::Demo(bool only_if_empty, bool& skipped) {
-  skipped = false;
-  if (only_if_empty) {
-    base::Result<bool> empty = demo::IsEmpty(*parts_->store);
-    if (!empty.ok()) return std::move(empty).error();
-    if (!*empty) {
-      skipped = true;
-      return demo::DemoReport{};
-    }
-  }
-  return demo::CreateDemo(*parts_->store, *parts_->publisher, parts_->clock, parts_->config.language);
-}
-
-base::Result<demo::GenerateReport> App::Generate(const demo::GenerateOptions& options, const demo::Progress& progress) {
-  // A million articles' slug and headline indexes and the comments' indexes
-  // written at many places at once: kept in memory, the load rarely reads
-  // the file it writes. The command exits when done.
-  GZ_TRY(parts_->store->SetWriteCache(1024));
-  // A load of articles at least as large as the site it goes into is
-  // written as a bulk load (storage/sqlite/bulk_load.h) when nothing else
-  // has the file open; its end builds the set-aside indexes over the whole
-  // site. The comments come after it, the usual way: their writes change
-  // the article rows (counts), and a rollback journal would copy each page
-  // before changing it.
-  bool bulk = false;
-  if (options.articles >= kBulkLoadArticles) {
-    core::ArticleQuery any;
-    any.status.reset();
-    base::Result<std::int64_t> present = parts_->store->CountArticles(any);
-    if (!present.ok()) return std::move(present).error();
-    if (options.articles >= *present) {
-      base::Result<bool> begun = parts_->store->BeginBulkLoad();
-      if (!begun.ok()) return std::move(begun).error();
-      bulk = *begun;
-    }
-  }
-  double finish_seconds = 0;
-  auto end_bulk = [&]() -> base::Status {
-    if (!bulk) return {};
-    bulk = false;
-    if (progress) progress("building the indexes and the search index", 0, 0);
-    auto started = std::chrono::steady_clock::now();
-    base::Status ended = parts_->store->EndBulkLoad();
-    finish_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (progress && ended.ok()) progress("building the indexes and the search index", 1, 0);
-    return ended;
-  };
-  base::Result<demo::GenerateReport> report =
-      demo::Generate(*parts_->store, *parts_->store, *parts_->store, parts_->clock, options, progress, end_bulk);
-  base::Status ended = end_bulk();  // when the articles failed
-  if (!report.ok()) return report;
-  GZ_TRY(ended);
-  report->finish_seconds = finish_seconds;
   return report;
 }
 
