@@ -159,7 +159,8 @@ http::Response Metrics(const http::Request& request, const cache::PageCache& cac
       << "# Writes: transactions committed and the writes they carried (group commit).\n"
       << "gazette_write_commits_total " << writes.batches << "\n"
       << "gazette_writes_total " << writes.jobs << "\n"
-      << "gazette_write_largest_batch " << writes.largest << "\n";
+      << "gazette_write_largest_batch " << writes.largest << "\n"
+      << "gazette_write_batch_reruns_total " << writes.reruns << "\n";
   http::Response response = http::Response::Text(200, out.str());
   response.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
   response.Set("Cache-Control", "no-store");

@@ -112,6 +112,11 @@ void CommentService::PostLater(const accounts::Account& author, Id article_id, s
 Status CommentService::Store(Posting& p, CommentWriter& w) {
   Submission& s = p.submission;
   Comment& comment = p.comment;
+  // A run whose batch failed elsewhere is rolled back and run again
+  // (GroupCommit::Submit): nothing it found or numbered is kept.
+  p.earlier.reset();
+  comment.id = 0;
+  if (!comment.parent_id) comment.root_id = 0;
   if (!comment.nonce.empty()) {
     Result<std::optional<Comment>> found = w.FindByNonce(p.author.id, comment.nonce);
     if (!found.ok()) return std::move(found).error();

@@ -123,6 +123,8 @@ class CommentStore : public CommentReader {
   // As WriteComments, but may return before the work ran: `done` is called,
   // perhaps on another thread, once the transaction is durable or failed.
   // False, and `done` is never called, when too many writes wait already.
+  // `work` may be called again after its changes were rolled back (when
+  // another write of its batch failed): it must start from its inputs.
   virtual bool WriteCommentsLater(std::function<Status(CommentWriter&)> work, std::function<void(Status)> done) {
     done(WriteComments(work));
     return true;

@@ -2,7 +2,11 @@
 // reports, queues, limits and moderation, on both backends.
 #include "community_fixture.h"
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
+#include <set>
+#include <thread>
 
 namespace gazette::community {
 namespace {
@@ -324,6 +328,64 @@ TEST_P(CommunityContract, AFailedCommentWriteLeavesNothing) {
   EXPECT_FALSE(st.ok());
   EXPECT_TRUE(ThreadIds().empty());
   EXPECT_EQ(comments_->Article(article_)->comment_count, 0);
+}
+
+// Comments written later are committed together (SQLite's group commit);
+// when one of them fails after writing, it leaves nothing and every other
+// one is whole: its own id, its own thread, counted once.
+TEST_P(CommunityContract, CommentsWrittenTogetherStayWholeWhenOneFails) {
+  accounts::Id a = NewAccount("a@example.org");
+  constexpr int kPosts = 40;
+  std::mutex m;
+  std::condition_variable cv;
+  int told = 0;
+  std::vector<comments::Id> written(kPosts, 0);
+  std::vector<bool> ok(kPosts, false);
+  for (int i = 0; i < kPosts; ++i) {
+    bool fails = i % 7 == 3;
+    bool queued = comments_->WriteCommentsLater(
+        [&, i, fails](comments::CommentWriter& w) -> base::Status {
+          if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the rest queue meanwhile
+          Comment c;
+          c.article_id = article_;
+          c.account_id = a;
+          c.body = "text " + std::to_string(i);
+          c.body_html = "<p>" + c.body + "</p>";
+          c.status = CommentStatus::kVisible;
+          c.created_at = At(i);
+          auto id = w.InsertComment(c);
+          if (!id.ok()) return id.error();
+          GZ_TRY(w.AdjustCommentCount(article_, +1));
+          if (fails) return base::Error::Invalid("refused after writing");
+          written[i] = *id;
+          return {};
+        },
+        [&, i](base::Status s) {
+          std::lock_guard lock(m);
+          ok[i] = s.ok();
+          ++told;
+          cv.notify_all();
+        });
+    ASSERT_TRUE(queued);
+  }
+  {
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return told == kPosts; });
+  }
+  int expected = 0;
+  std::vector<comments::Id> shown = ThreadIds();
+  for (int i = 0; i < kPosts; ++i) {
+    EXPECT_EQ(ok[i], i % 7 != 3) << i;
+    if (!ok[i]) continue;
+    ++expected;
+    auto c = comments_->FindComment(written[i]);
+    ASSERT_TRUE(c.ok()) << i;
+    EXPECT_EQ(c->body, "text " + std::to_string(i));
+    EXPECT_EQ(c->root_id, c->id);
+  }
+  EXPECT_EQ(static_cast<int>(shown.size()), expected);
+  EXPECT_EQ(std::set<comments::Id>(shown.begin(), shown.end()).size(), shown.size());
+  EXPECT_EQ(comments_->Article(article_)->comment_count, expected);
 }
 
 }  // namespace

@@ -131,6 +131,45 @@ Status GroupCommit::RunAlone(const Work& work) {
 
 void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
   std::lock_guard lead(lead_mutex_);
+  bool submitted = std::all_of(batch.begin(), batch.end(), [](const auto& j) { return j->submitted; });
+  if (batch.size() > 1 && submitted) {
+    if (RunStraight(batch)) return;
+    std::lock_guard lock(mutex_);
+    ++stats_.reruns;
+  }
+  RunWithSavepoints(batch);
+}
+
+bool GroupCommit::RunStraight(const std::vector<std::unique_ptr<Job>>& batch) {
+  if (Status begin = c_.Run("BEGIN IMMEDIATE"); !begin.ok()) {
+    for (const auto& j : batch) j->status = begin;
+    return true;
+  }
+  for (const auto& j : batch) {
+    try {
+      j->status = j->work(c_);
+    } catch (...) {
+      j->error = std::current_exception();
+    }
+    bool open = sqlite3_get_autocommit(c_.raw()) == 0;
+    if (j->status.ok() && !j->error && open) continue;
+    // One failed: nothing of this run is kept; the batch runs again, each
+    // job in a savepoint, where this one fails alone.
+    if (open) (void)c_.Run("ROLLBACK");
+    for (const auto& k : batch) {
+      k->status = Status();
+      k->error = nullptr;
+    }
+    return false;
+  }
+  if (Status commit = c_.Run("COMMIT"); !commit.ok()) {
+    (void)c_.Run("ROLLBACK");
+    for (const auto& j : batch) j->status = commit;
+  }
+  return true;
+}
+
+void GroupCommit::RunWithSavepoints(const std::vector<std::unique_ptr<Job>>& batch) {
   // Alone, a job needs no savepoint: its failure rolls back the transaction.
   bool alone = batch.size() == 1;
   // Each job's savepoint keeps the pages the job changes in a statement

@@ -274,6 +274,49 @@ TEST_F(GroupCommitTest, DrainReturnsOnceEveryQueuedJobIsTold) {
   EXPECT_EQ(CommittedRows(), 50);
 }
 
+// A batch of submitted writes runs straight through, each job once. When
+// one fails, the batch is rolled back and run again with a savepoint per
+// job: the failing one leaves nothing, the others commit, and the first
+// run's rows are not there twice.
+TEST_F(GroupCommitTest, SubmittedWritesRunOnceUnlessOneOfTheirBatchFails) {
+  std::atomic<int> calls{0}, told_ok{0}, told_failed{0};
+  auto submit = [&](GroupCommit& group, int k, bool fails) {
+    ASSERT_TRUE(group.Submit(
+        [&calls, k, fails](Connection& c) -> Status {
+          ++calls;
+          GZ_TRY(Insert(c, k));
+          GZ_TRY(Insert(c, k + 1000));
+          if (fails) return Insert(c, 1);  // duplicate key: refused after writing
+          return {};
+        },
+        [&](Status s) { ++(s.ok() ? told_ok : told_failed); }));
+  };
+  GroupCommit group(*c_, lead_, 64);
+  ASSERT_TRUE(group.Run([](Connection& c) { return Insert(c, 1); }).ok());
+
+  SubmitHeld(group, 2);
+  for (int k = 10; k < 30; ++k) submit(group, k, false);
+  Release();
+  group.Drain();
+  EXPECT_EQ(calls.load(), 20);
+  EXPECT_EQ(group.stats().reruns, 0u);
+  EXPECT_EQ(group.stats().largest, 20u);
+
+  calls = 0;
+  SubmitHeld(group, 3);
+  for (int k = 100; k < 120; ++k) submit(group, k, k == 105 || k == 117);
+  Release();
+  group.Drain();
+  EXPECT_EQ(group.stats().reruns, 1u);
+  EXPECT_EQ(calls.load(), 6 + 20);  // the straight run stopped at the first failure (the 6th)
+  EXPECT_EQ(told_ok.load(), 20 + 18);
+  EXPECT_EQ(told_failed.load(), 2);
+  EXPECT_EQ(CommittedRows("k >= 100 AND k < 120"), 18);
+  EXPECT_EQ(CommittedRows("k >= 1100 AND k < 1120"), 18);
+  EXPECT_EQ(CommittedRows("k IN (105, 117, 1105, 1117)"), 0);
+  EXPECT_EQ(CommittedRows(), 1 + 2 + 40 + 36);
+}
+
 // What a Done does may write again (a listener that stores something): it
 // runs at once, in a transaction of its own, instead of waiting for itself.
 TEST_F(GroupCommitTest, AWriteFromADoneRunsAtOnce) {
