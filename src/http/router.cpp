@@ -30,8 +30,7 @@ void Router::Add(Method method, std::string pattern, RouteHandler handler) {
   routes_.push_back(std::move(route));
 }
 
-bool Router::Match(const Route& route, std::string_view path, PathParams& params) {
-  std::vector<std::string_view> parts = Segments(path);
+bool Router::Match(const Route& route, const std::vector<std::string_view>& parts, PathParams& params) {
   if (parts.size() != route.segments.size()) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string& want = route.segments[i];
@@ -51,9 +50,10 @@ Response Router::Dispatch(const Request& request) const {
   }
   Method wanted = request.method == Method::kHead ? Method::kGet : request.method;
   std::string allow;
+  std::vector<std::string_view> parts = Segments(request.path);
   for (const Route& route : routes_) {
     PathParams params;
-    if (!Match(route, request.path, params)) continue;
+    if (!Match(route, parts, params)) continue;
     if (route.method == wanted) return route.handler(request, params);
     if (!allow.empty()) allow += ", ";
     allow += MethodName(route.method);

@@ -48,7 +48,8 @@ class Router {
     std::vector<std::string> segments;  // "{x}" for parameters
     RouteHandler handler;
   };
-  static bool Match(const Route& route, std::string_view path, PathParams& params);
+  // `parts`: the request path's segments, split once for all routes.
+  static bool Match(const Route& route, const std::vector<std::string_view>& parts, PathParams& params);
 
   std::vector<Route> routes_;
   Handler not_found_;
