@@ -54,11 +54,8 @@ Result<PostResult> CommentService::Post(const accounts::Account& author, Id arti
 void CommentService::PostLater(const accounts::Account& author, Id article_id, std::optional<Id> parent_id,
                                std::string_view text, std::string_view nonce, std::string_view ip, PostDone done) {
   if (nonce.size() > kMaxNonce) return done(Error::Invalid("The form's key is too long.", "nonce"));
-  if (!nonce.empty()) {
-    Result<std::optional<Comment>> earlier = store_.FindByNonce(author.id, nonce);
-    if (!earlier.ok()) return done(std::move(earlier).error());
-    if (*earlier) return done(PostResult{**earlier, (*earlier)->status == CommentStatus::kPending, true});
-  }
+  // A form sent twice (same nonce) is answered with the first comment by
+  // Store, inside the transaction: looking here as well cost a read per post.
   Result<ArticleInfo> article = store_.Article(article_id);
   if (!article.ok() || !article->published) {
     return done(Error::NotFound("There is no such article.").Keyed("article_missing"));
