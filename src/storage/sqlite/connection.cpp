@@ -1,5 +1,7 @@
 #include "storage/sqlite/connection.h"
 
+#include <mutex>
+
 #include "storage/sqlite/search_sql.h"
 #include "storage/sqlite/wal_writes.h"
 
@@ -73,6 +75,12 @@ std::string Statement::Text(int column) const {
 
 base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool create,
                                                            std::string_view synchronous) {
+  // Before SQLite's first use in the process: no statistics of its memory.
+  // Keeping them takes one lock, shared by every connection, at each of
+  // SQLite's allocations; the writer, the readers and a bulk load's search
+  // thread waited on one another for it. Nothing here reads them.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   // At FULL and above SQLite syncs the WAL at every commit: its writes may be gathered until then.
