@@ -13,8 +13,6 @@ using core::Id;
 
 namespace {
 
-constexpr std::string_view kSummaryFrom = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id ";
-
 // By rowid; the columns read all come before the bodies in the row.
 constexpr std::string_view kPublishedRefs =
     "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND status = 'published' "
@@ -31,8 +29,11 @@ struct Filter {
 
 // `span`: the ids published in the query's time (PublishedIdSpan), for a
 // tag's or an author's articles: their index is read for those ids only,
-// not for every article the tag ever had.
-Filter BuildFilter(const core::ArticleQuery& q, IdSpan span = std::nullopt) {
+// not for every article the tag ever had. `with_sections`: joins each
+// article's section, for the summary's columns; a count leaves it out
+// (SQLite 3.40 keeps such a join and reads every counted article's row for
+// it: a second for a million articles, 55 ms from the index alone).
+Filter BuildFilter(const core::ArticleQuery& q, IdSpan span = std::nullopt, bool with_sections = true) {
   Filter f;
   auto param = [&f](auto value) {
     f.params.emplace_back(value);
@@ -44,14 +45,15 @@ Filter BuildFilter(const core::ArticleQuery& q, IdSpan span = std::nullopt) {
   // (CROSS JOIN fixes the order), then sorted: left to itself SQLite walks
   // every article by time and probes each, which for a small tag on a
   // large site reads the whole table.
+  std::string_view sections = with_sections ? "LEFT JOIN sections s ON s.id = a.section_id " : "";
   if (q.tag_id) {
     f.sql = "FROM article_tags xt CROSS JOIN articles a ON a.id = xt.article_id AND xt.tag_id = " + param(*q.tag_id) +
-            " LEFT JOIN sections s ON s.id = a.section_id ";
+            " " + std::string(sections);
   } else if (q.author_id) {
     f.sql = "FROM article_authors xa CROSS JOIN articles a ON a.id = xa.article_id AND xa.author_id = " +
-            param(*q.author_id) + " LEFT JOIN sections s ON s.id = a.section_id ";
+            param(*q.author_id) + " " + std::string(sections);
   } else {
-    f.sql = std::string(kSummaryFrom);
+    f.sql = "FROM articles a " + std::string(sections);
   }
   if (q.tag_id && q.author_id) {
     f.sql += "JOIN article_authors xa ON xa.article_id = a.id AND xa.author_id = " + param(*q.author_id) + " ";
@@ -165,7 +167,7 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
 Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
   Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
-  Filter f = BuildFilter(q, *span);
+  Filter f = BuildFilter(q, *span, false);
   Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
   if (!st.ok()) return std::move(st).error();
   BindAll(*st, f);
