@@ -13,6 +13,9 @@ using core::Id;
 
 namespace {
 
+// From this offset on, a list's page finds its ids before its rows.
+constexpr int kDeepOffset = 1000;
+
 // By rowid; the columns read all come before the bodies in the row.
 constexpr std::string_view kPublishedRefs =
     "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND status = 'published' "
@@ -141,15 +144,26 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
                                                        const SpanLookup& spans) {
   Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
-  Filter f = BuildFilter(q, *span);
-  std::string sql = std::string(kSummaryColumns) + f.sql;
+  // A deep page (a large offset) takes its ids first, from the filter
+  // alone, then their rows: the articles it skips are passed in the index
+  // where it can (a page at offset 600,000 of a million articles read the
+  // row and the section of each skipped one: 1.5 s). A first page reads its
+  // rows at once, which is faster for it (30 latest: 28 against 38 us).
+  bool deep = q.offset >= kDeepOffset;
+  Filter f = BuildFilter(q, *span, !deep);
+  std::string order;
   if (q.order == core::ArticleQuery::Order::kRecentlyUpdated) {
-    sql += " ORDER BY a.updated_at DESC, a.id DESC";
+    order = " ORDER BY a.updated_at DESC, a.id DESC";
   } else {
-    sql += f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
-                                 : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
+    order = f.by_publication_time ? " ORDER BY a.published_at DESC, a.id DESC"
+                                  : " ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC";
   }
-  sql += " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
+  std::string page =
+      order + " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
+  std::string sql = deep ? std::string(kSummaryColumns) +
+                               "FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE a.id IN (SELECT a.id " +
+                               f.sql + page + ")" + order
+                         : std::string(kSummaryColumns) + f.sql + page;
   Result<Statement> st = c.Prepare(sql);
   if (!st.ok()) return std::move(st).error();
   BindAll(*st, f);
