@@ -9,11 +9,10 @@
 
 #include <algorithm>
 
-#include <sqlite3.h>
-
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_steps.h"
 
 namespace gazette::storage::sqlite {
 namespace {
@@ -55,22 +54,6 @@ class ArticleListsTest : public ::testing::Test {
     store_.reset();
   }
 
-  // SQLite virtual machine steps `work` took on the test's connection.
-  template <class F>
-  long Steps(F&& work) {
-    long steps = 0;
-    sqlite3_progress_handler(
-        c_->raw(), 1,
-        [](void* count) {
-          ++*static_cast<long*>(count);
-          return 0;
-        },
-        &steps);
-    work();
-    sqlite3_progress_handler(c_->raw(), 0, nullptr, nullptr);
-    return steps;
-  }
-
   static constexpr int kArticles = 3000;
   TestFolder folder_{"counts"};
   std::string path_;
@@ -82,11 +65,11 @@ TEST_F(ArticleListsTest, PublishedArticlesAreCountedFromTheirIndex) {
   core::ArticleQuery q;
   q.status = core::ArticleStatus::kPublished;
   base::Result<std::int64_t> counted = 0;
-  long steps = Steps([&] { counted = content_sql::CountArticles(*c_, q); });
+  long steps = Steps(*c_, [&] { counted = content_sql::CountArticles(*c_, q); });
   ASSERT_TRUE(counted.ok());
   EXPECT_EQ(*counted, kArticles - kArticles / 10);
 
-  long from_index = Steps([&] {
+  long from_index = Steps(*c_, [&] {
     auto st = c_->Prepare("SELECT count(*) FROM articles INDEXED BY articles_by_time WHERE status = 'published'");
     ASSERT_TRUE(st.ok());
     ASSERT_TRUE(*st->Step());
@@ -122,8 +105,8 @@ TEST_F(ArticleListsTest, DeepPagesAreTheListsOwnAndSkipThroughTheIndex) {
   core::ArticleQuery deep = all;
   deep.limit = 20;
   deep.offset = 2600;
-  long steps = Steps([&] { ASSERT_TRUE(content_sql::ListArticles(*c_, deep).ok()); });
-  long from_index = Steps([&] {
+  long steps = Steps(*c_, [&] { ASSERT_TRUE(content_sql::ListArticles(*c_, deep).ok()); });
+  long from_index = Steps(*c_, [&] {
     auto st = c_->Prepare("SELECT count(*) FROM articles INDEXED BY articles_by_time WHERE status = 'published'");
     ASSERT_TRUE(st.ok());
     ASSERT_TRUE(*st->Step());

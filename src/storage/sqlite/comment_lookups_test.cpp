@@ -5,12 +5,11 @@
 // which do not depend on the machine's speed.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include "comments/checks.h"
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_steps.h"
 
 namespace gazette::storage::sqlite {
 namespace {
@@ -70,22 +69,6 @@ class CommentLookupsTest : public ::testing::Test {
     return *id;
   }
 
-  // SQLite virtual machine steps `lookup` took on the test's connection.
-  template <class F>
-  long Steps(F&& lookup) {
-    long steps = 0;
-    sqlite3_progress_handler(
-        c_->raw(), 1,
-        [](void* count) {
-          ++*static_cast<long*>(count);
-          return 0;
-        },
-        &steps);
-    lookup();
-    sqlite3_progress_handler(c_->raw(), 0, nullptr, nullptr);
-    return steps;
-  }
-
   TestFolder folder_{"lookups"};
   std::string path_;
   std::unique_ptr<SqliteStore> store_;
@@ -109,8 +92,8 @@ TEST_F(CommentLookupsTest, AFormsKeyIsFoundThroughItsIndex) {
   ASSERT_TRUE(empty.ok());
   EXPECT_FALSE(empty->has_value());
 
-  long quiet = Steps([&] { (void)comment_sql::FindByNonce(*c_, quiet_, "key-never"); });
-  long prolific = Steps([&] { (void)comment_sql::FindByNonce(*c_, prolific_, "key-never"); });
+  long quiet = Steps(*c_, [&] { (void)comment_sql::FindByNonce(*c_, quiet_, "key-never"); });
+  long prolific = Steps(*c_, [&] { (void)comment_sql::FindByNonce(*c_, prolific_, "key-never"); });
   EXPECT_GT(quiet, 0);
   EXPECT_LT(prolific, quiet * 2) << "a thousand times the comments should not cost more steps";
 }
@@ -122,8 +105,8 @@ TEST_F(CommentLookupsTest, ARepeatedTextIsFoundThroughItsIndex) {
   ASSERT_TRUE(repeated.ok());
   EXPECT_TRUE(*repeated);
   std::string fresh = comments::RepeatKey("a text nobody wrote");
-  long quiet = Steps([&] { (void)comment_sql::PostedSince(*c_, quiet_, fresh, since); });
-  long prolific = Steps([&] { (void)comment_sql::PostedSince(*c_, prolific_, fresh, since); });
+  long quiet = Steps(*c_, [&] { (void)comment_sql::PostedSince(*c_, quiet_, fresh, since); });
+  long prolific = Steps(*c_, [&] { (void)comment_sql::PostedSince(*c_, prolific_, fresh, since); });
   EXPECT_GT(quiet, 0);
   EXPECT_LT(prolific, quiet * 2);
 }
