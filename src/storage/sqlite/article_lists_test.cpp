@@ -12,6 +12,7 @@
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_store.h"
 #include "storage/sqlite/test_steps.h"
 
 namespace gazette::storage::sqlite {
@@ -23,10 +24,8 @@ class ArticleListsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = folder_.File("a.db");
-    auto store = SqliteStore::Open({path_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = MigratedStore(path_);
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(store_->Write([&](core::ContentWriter& w) -> Status {
       auto section = w.InsertSection({0, "world", "World", 1});
       if (!section.ok()) return section.error();

@@ -9,6 +9,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_store.h"
 
 namespace gazette::storage::sqlite {
 namespace {
@@ -35,11 +36,8 @@ class BulkLoadTest : public ::testing::Test {
 
   void Reopen() {
     store_.reset();
-    auto store = SqliteStore::Open({path_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    auto migrated = store_->Migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().detail;
+    store_ = MigratedStore(path_);
+    ASSERT_NE(store_, nullptr);
   }
 
   // A connection of its own, as another process would have.

@@ -9,6 +9,7 @@
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_store.h"
 #include "storage/sqlite/test_steps.h"
 
 namespace gazette::storage::sqlite {
@@ -20,10 +21,8 @@ class CommentLookupsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = folder_.File("c.db");
-    auto store = SqliteStore::Open({path_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = MigratedStore(path_);
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(store_->Write([&](core::ContentWriter& w) -> Status {
       core::Article a;
       a.slug = "story";

@@ -140,11 +140,24 @@ void GroupCommit::RunBatch(const std::vector<std::unique_ptr<Job>>& batch) {
   RunWithSavepoints(batch);
 }
 
-bool GroupCommit::RunStraight(const std::vector<std::unique_ptr<Job>>& batch) {
-  if (Status begin = c_.Run("BEGIN IMMEDIATE"); !begin.ok()) {
-    for (const auto& j : batch) j->status = begin;
-    return true;
+bool GroupCommit::Begin(const std::vector<std::unique_ptr<Job>>& batch) {
+  Status begin = c_.Run("BEGIN IMMEDIATE");
+  if (begin.ok()) return true;
+  for (const auto& j : batch) j->status = begin;
+  return false;
+}
+
+void GroupCommit::End(const std::vector<std::unique_ptr<Job>>& batch, bool any_ok) {
+  Status end = any_ok ? c_.Run("COMMIT") : c_.Run("ROLLBACK");
+  if (end.ok()) return;
+  (void)c_.Run("ROLLBACK");
+  for (const auto& j : batch) {
+    if (j->status.ok()) j->status = end;
   }
+}
+
+bool GroupCommit::RunStraight(const std::vector<std::unique_ptr<Job>>& batch) {
+  if (!Begin(batch)) return true;
   for (const auto& j : batch) {
     try {
       j->status = j->work(c_);
@@ -162,10 +175,7 @@ bool GroupCommit::RunStraight(const std::vector<std::unique_ptr<Job>>& batch) {
     }
     return false;
   }
-  if (Status commit = c_.Run("COMMIT"); !commit.ok()) {
-    (void)c_.Run("ROLLBACK");
-    for (const auto& j : batch) j->status = commit;
-  }
+  End(batch, true);
   return true;
 }
 
@@ -187,11 +197,7 @@ void GroupCommit::RunWithSavepoints(const std::vector<std::unique_ptr<Job>>& bat
       if (set) (void)c.Exec("PRAGMA temp_store = DEFAULT");
     }
   } restore{c_, !alone};
-  Status begin = c_.Run("BEGIN IMMEDIATE");
-  if (!begin.ok()) {
-    for (const auto& j : batch) j->status = begin;
-    return;
-  }
+  if (!Begin(batch)) return;
   bool any_ok = false;
   for (const auto& owned : batch) {
     Job* j = owned.get();
@@ -233,13 +239,7 @@ void GroupCommit::RunWithSavepoints(const std::vector<std::unique_ptr<Job>>& bat
       (void)c_.Run("RELEASE job");
     }
   }
-  Status commit = any_ok ? c_.Run("COMMIT") : c_.Run("ROLLBACK");
-  if (!commit.ok()) {
-    (void)c_.Run("ROLLBACK");
-    for (const auto& j : batch) {
-      if (j->status.ok()) j->status = commit;
-    }
-  }
+  End(batch, any_ok);
 }
 
 GroupCommit::Stats GroupCommit::stats() const {

@@ -82,6 +82,11 @@ class GroupCommit {
   // kept, statuses reset) when one failed and the batch must run again.
   bool RunStraight(const std::vector<std::unique_ptr<Job>>& batch);
   void RunWithSavepoints(const std::vector<std::unique_ptr<Job>>& batch);
+  // Opens a batch's transaction; false, with every job told why, when it cannot.
+  bool Begin(const std::vector<std::unique_ptr<Job>>& batch);
+  // Commits (rolls back when no job succeeded); when that fails, the jobs
+  // that had succeeded hear why.
+  void End(const std::vector<std::unique_ptr<Job>>& batch, bool any_ok);
   base::Status RunAlone(const Work& work);
 
   Connection& c_;

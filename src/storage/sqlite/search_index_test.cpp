@@ -8,6 +8,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/test_folder.h"
+#include "storage/sqlite/test_store.h"
 
 namespace gazette::storage::sqlite {
 namespace {
@@ -21,10 +22,8 @@ class SearchIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = folder_.File("s.db");
-    auto store = SqliteStore::Open({path_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = MigratedStore(path_);
+    ASSERT_NE(store_, nullptr);
   }
   void TearDown() override {
     store_.reset();
