@@ -163,6 +163,44 @@ TEST_P(SearchContract, TheNewestMatchesCanBeAskedForInsteadOfTheBest) {
   EXPECT_EQ(Found(q), (Slugs{"newest", "newer"}));
 }
 
+// A common word matches most of a large site: the best matches are chosen
+// among the newest `ranked`, and the older ones follow, newest first.
+TEST_P(SearchContract, WhenManyMatchTheBestAreChosenAmongTheNewest) {
+  core::Section city = AddSection("city");
+  Add("oldest-best", "Storm storm storm", "", "", 0, ArticleStatus::kPublished, city);
+  Add("old", "Weather", "", "<p>A storm.</p>", 1, ArticleStatus::kPublished, city);
+  Add("headline", "Storm warning", "", "", 2, ArticleStatus::kPublished, city);
+  Add("body", "Coast", "", "<p>The storm came.</p>", 3, ArticleStatus::kPublished, city);
+  Add("lead", "Bay", "A storm passed.", "", 4, ArticleStatus::kPublished, city);
+  SearchQuery q = Words({{"storm"}});
+  q.ranked = 3;
+  EXPECT_EQ(Found(q), (Slugs{"headline", "lead", "body", "old", "oldest-best"}));
+  q.section_id = city.id;  // the same through a filter on the articles
+  EXPECT_EQ(Found(q), (Slugs{"headline", "lead", "body", "old", "oldest-best"}));
+  q.section_id.reset();
+  q.limit = 2;
+  q.offset = 2;  // a page across the two parts
+  auto r = index().Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 5);
+  ASSERT_EQ(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].article.slug, "body");
+  EXPECT_GT(r->hits[0].score, 0);
+  EXPECT_EQ(r->hits[1].article.slug, "old");
+  EXPECT_EQ(r->hits[1].score, 0);  // not ranked
+  q.offset = 4;
+  EXPECT_EQ(Found(q), Slugs{"oldest-best"});
+  q.limit = 20;
+  q.offset = 0;
+  q.ranked = 5;  // all of them ranked
+  EXPECT_EQ(Found(q).front(), "oldest-best");
+  q.ranked = 0;
+  EXPECT_EQ(Found(q).front(), "oldest-best");
+  q.counted = false;
+  q.ranked = 1;
+  EXPECT_EQ(Found(q), (Slugs{"lead", "body", "headline", "old", "oldest-best"}));
+}
+
 TEST_P(SearchContract, HeadlineMatchesRankAboveLeadAndBody) {
   Add("body", "Quiet day in the port", "Ships came and went.", "<p>A ferry strike was discussed at length.</p>", 5);
   Add("head", "Ferry strike ends", "Crews return.", "<p>Boats sail again.</p>", 1);

@@ -170,7 +170,15 @@ base::Result<core::SearchResults> Search(const MemoryState& s, const core::Searc
     std::sort(results.hits.begin(), results.hits.end(),
               [](const core::SearchHit& a, const core::SearchHit& b) { return a.article.id > b.article.id; });
   } else {
-    std::stable_sort(results.hits.begin(), results.hits.end(), [](const core::SearchHit& a, const core::SearchHit& b) {
+    // The best of the `ranked` newest matches, then the older ones, newest first (core/search.h).
+    auto ranked_end = results.hits.end();
+    if (query.ranked > 0 && results.hits.size() > static_cast<std::size_t>(query.ranked)) {
+      std::sort(results.hits.begin(), results.hits.end(),
+                [](const core::SearchHit& a, const core::SearchHit& b) { return a.article.id > b.article.id; });
+      ranked_end = results.hits.begin() + query.ranked;
+      for (auto it = ranked_end; it != results.hits.end(); ++it) it->score = 0;
+    }
+    std::stable_sort(results.hits.begin(), ranked_end, [](const core::SearchHit& a, const core::SearchHit& b) {
       if (a.score != b.score) return a.score > b.score;
       if (a.article.published_at != b.article.published_at) return a.article.published_at > b.article.published_at;
       return a.article.id > b.article.id;

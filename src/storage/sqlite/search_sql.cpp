@@ -1,6 +1,7 @@
 #include "storage/sqlite/search_sql.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -19,6 +20,9 @@ namespace {
 constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0)";
 constexpr int kSnippetTokens = 24;
 constexpr std::string_view kCountMatches = "SELECT count(*) FROM article_search WHERE article_search MATCH ?1";
+// The match after the ?2 newest, in the index alone (the index gives matches by id).
+constexpr std::string_view kOlderMatch =
+    "SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
 
 // The index holds no text of its own: FTS5 reads it from the view
 // article_search_text (migration 0009), which shows the published articles
@@ -148,6 +152,12 @@ Filter BuildFilter(const core::SearchQuery& q, std::string match) {
 
 void BindAll(Statement& st, const Filter& f) { BindParams(st, f.params); }
 
+// The index holds the published articles only: a query without filters on
+// the articles can be answered by the index alone.
+bool Unfiltered(const core::SearchQuery& q) {
+  return !q.section_id && !q.exclude_id && !q.published_from && !q.published_before;
+}
+
 bool Marked(const std::string& text) { return text.find(core::kMarkStart) != std::string::npos; }
 
 }  // namespace
@@ -226,8 +236,7 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, co
     // The index holds published articles only: without filters on the
     // articles, their number is the index's alone (reading each matching
     // article's row for it took a second for a common word at a million).
-    bool plain = !q.section_id && !q.exclude_id && !q.published_from && !q.published_before;
-    Result<Statement> st = c.Prepare(plain ? std::string(kCountMatches) : "SELECT count(*) " + f.sql);
+    Result<Statement> st = c.Prepare(Unfiltered(q) ? std::string(kCountMatches) : "SELECT count(*) " + f.sql);
     if (!st.ok()) return std::move(st).error();
     BindAll(*st, f);
     Result<bool> row = st->Step();
@@ -241,33 +250,73 @@ Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& q, co
                                        std::to_string(kSnippetTokens) + "), "
                                        "snippet(article_search, 2, char(2), char(3), '…', " +
                                        std::to_string(kSnippetTokens) + "), ";
-  std::string sql =
-      std::string(content_sql::kSummaryColumns) + ", " + marks +
-      // bm25 reads every matching article of the site for its weights, once a query.
-      (q.newest_matches ? std::string("0") : std::string(kRank)) + " " + f.sql +
-      (q.newest_matches ? " ORDER BY article_search.rowid DESC"
-                        : " ORDER BY " + std::string(kRank) + ", a.published_at DESC, a.id DESC") +
-      " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  int n = static_cast<int>(f.params.size());
-  st->Bind(n + 1, std::int64_t{q.limit}).Bind(n + 2, std::int64_t{std::max(0, q.offset)});
-  for (;;) {
+  // Reads the matches `where` adds to the filter, best first (`ranked`) or
+  // newest first, into results.hits.
+  auto read = [&](bool ranked, const std::string& where, std::int64_t bound, std::int64_t limit,
+                  std::int64_t offset) -> Status {
+    std::string sql =
+        std::string(content_sql::kSummaryColumns) + ", " + marks +
+        // bm25 reads every matching article of the site for its weights, once a query.
+        (ranked ? std::string(kRank) : std::string("0")) + " " + f.sql + where +
+        (ranked ? " ORDER BY " + std::string(kRank) + ", a.published_at DESC, a.id DESC"
+                : std::string(" ORDER BY article_search.rowid DESC")) +
+        " LIMIT ?" + std::to_string(f.params.size() + 1) + " OFFSET ?" + std::to_string(f.params.size() + 2);
+    Result<Statement> st = c.Prepare(sql);
+    if (!st.ok()) return std::move(st).error();
+    BindAll(*st, f);
+    int n = static_cast<int>(f.params.size());
+    st->Bind(n + 1, limit).Bind(n + 2, std::max<std::int64_t>(0, offset));
+    if (!where.empty()) st->Bind(n + 3, bound);
+    for (;;) {
+      Result<bool> row = st->Step();
+      if (!row.ok()) return std::move(row).error();
+      if (!*row) break;
+      core::SearchHit hit;
+      hit.article = content_sql::SummaryAt(*st);
+      hit.headline = st->Text(17);
+      std::string lead = st->Text(18);
+      std::string body = st->Text(19);
+      // The passage that shows why it matched: the lead's, else the body's,
+      // else (a match in the headline alone) the start of the lead or body.
+      hit.snippet = Marked(lead) ? lead : Marked(body) ? body : !lead.empty() ? lead : body;
+      hit.score = -st->Double(20);
+      results.hits.push_back(std::move(hit));
+    }
+    return {};
+  };
+  if (q.newest_matches) {
+    GZ_TRY(read(false, "", 0, q.limit, q.offset));
+    return results;
+  }
+  // The newest match left out of the ranking, if more than q.ranked match
+  // (the index gives its matches by id, so finding it reads q.ranked ids).
+  std::optional<std::int64_t> older;
+  if (q.ranked > 0 && !(q.counted && results.total <= q.ranked)) {
+    std::string sql = Unfiltered(q) ? std::string(kOlderMatch)
+                                      : "SELECT article_search.rowid " + f.sql +
+                                            " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?" +
+                                            std::to_string(f.params.size() + 1);
+    Result<Statement> st = c.Prepare(sql);
+    if (!st.ok()) return std::move(st).error();
+    BindAll(*st, f);
+    st->Bind(static_cast<int>(f.params.size()) + 1, std::int64_t{q.ranked});
     Result<bool> row = st->Step();
     if (!row.ok()) return std::move(row).error();
-    if (!*row) break;
-    core::SearchHit hit;
-    hit.article = content_sql::SummaryAt(*st);
-    hit.headline = st->Text(17);
-    std::string lead = st->Text(18);
-    std::string body = st->Text(19);
-    // The passage that shows why it matched: the lead's, else the body's,
-    // else (a match in the headline alone) the start of the lead or body.
-    hit.snippet = Marked(lead) ? lead : Marked(body) ? body : !lead.empty() ? lead : body;
-    hit.score = -st->Double(20);
-    results.hits.push_back(std::move(hit));
+    if (*row) older = st->Int(0);
   }
+  if (!older) {
+    GZ_TRY(read(true, "", 0, q.limit, q.offset));
+    return results;
+  }
+  // The best of the q.ranked newest matches, then the older ones, newest first.
+  std::string newer_than = " AND article_search.rowid > ?" + std::to_string(f.params.size() + 3);
+  std::string from_older = " AND article_search.rowid <= ?" + std::to_string(f.params.size() + 3);
+  std::int64_t window = q.ranked;
+  if (q.offset < window) {
+    GZ_TRY(read(true, newer_than, *older, std::min<std::int64_t>(q.limit, window - q.offset), q.offset));
+  }
+  std::int64_t left = q.limit - static_cast<std::int64_t>(results.hits.size());
+  if (left > 0) GZ_TRY(read(false, from_older, *older, left, q.offset - window));
   return results;
 }
 
