@@ -137,6 +137,8 @@ namespace {
 // commit), and the writes that may queue for them.
 constexpr int kWriteThreads = 64;
 constexpr std::size_t kWriteQueue = 4096;
+// Searches that may wait for a search thread; more are answered 503.
+constexpr std::size_t kSearchQueue = 64;
 
 // Counters for monitoring (Prometheus' text format), for the machine
 // itself only: the page cache and how writes were grouped.
@@ -192,6 +194,10 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   // each fsync carries. A full queue answers 503 with Retry-After.
   base::WorkerPool hashing("password hashing", std::max(1, http::AvailableCpus() / 2), 64);
   base::WorkerPool writes("writes", kWriteThreads, kWriteQueue);
+  // A search reads the index for milliseconds (a tenth of a second for a
+  // common word on a million articles): half the cores at most, so that a
+  // burst of searches leaves the pages their threads.
+  base::WorkerPool searches("searches", std::max(1, http::AvailableCpus() / 2), kSearchQueue);
   base::EventBus events;
   core::ReadingService reading(*parts_->store, parts_->store.get(), ReadNextOptionsFrom(c));
   newsroom::NewsroomService newsroom(*parts_->store, *parts_->store, *parts_->publisher, parts_->clock, &events);
@@ -231,7 +237,7 @@ base::Status App::Serve(const std::function<void(const std::string& address, int
   std::mutex retired_mutex;  // guards retired and serializes reloads
   std::vector<std::shared_ptr<Stack>> retired;
   Shared shared{c,        *theme_dir, *parts_->store, parts_->clock, parts_->bodies, parts_->comment_text,
-                parts_->mailer.get(), hashing, writes, events, reading, newsroom, settings, webhook_service,
+                parts_->mailer.get(), hashing, writes, searches, events, reading, newsroom, settings, webhook_service,
                 live_hub.get(), {}};
   auto build = [&]() -> base::Result<std::shared_ptr<Stack>> {
     base::Result<newsroom::SiteSettings> values = settings.Current();

@@ -101,7 +101,8 @@ base::Result<std::unique_ptr<Stack>> BuildStack(Shared& shared, const newsroom::
   stack->reader->AddRoutes(stack->router);
   stack->moderation_pages->AddRoutes(stack->router);
   stack->search = std::make_unique<search::SearchService>(shared.store, shared.store, *zone);
-  stack->search_pages = std::make_unique<search::SearchPages>(*stack->search, shared.reading, *stack->pages);
+  stack->search_pages = std::make_unique<search::SearchPages>(*stack->search, shared.reading, *stack->pages,
+                                                             shared.searches);
   stack->search_pages->AddRoutes(stack->router);
   stack->admin = std::make_unique<admin::AdminPages>(
       admin::Services{shared.newsroom, shared.settings, *stack->accounts, shared.store, *stack->comments,

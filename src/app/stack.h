@@ -47,6 +47,7 @@ struct Shared {
   accounts::Mailer* mailer;
   base::WorkerPool& hashing;
   base::WorkerPool& writes;
+  base::WorkerPool& searches;
   base::EventBus& events;
   core::ReadingService& reading;
   newsroom::NewsroomService& newsroom;

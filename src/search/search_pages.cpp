@@ -9,6 +9,7 @@
 #include "search/highlight.h"
 #include "web/article_json.h"
 #include "web/json.h"
+#include "web/offload.h"
 #include "web/urls.h"
 
 namespace gazette::search {
@@ -51,8 +52,12 @@ std::string DateValue(const std::string& text) { return base::ParseLocalDate(tex
 }  // namespace
 
 void SearchPages::AddRoutes(http::Router& router) {
-  router.Get("/search", [this](const http::Request& r, const http::PathParams&) { return Page(r); });
-  router.Get("/api/v1/search", [this](const http::Request& r, const http::PathParams&) { return Suggestions(r); });
+  router.Get("/search", [this](const http::Request& r, const http::PathParams&) {
+    return web::Offload(pool_, [this, &r] { return Page(r); });
+  });
+  router.Get("/api/v1/search", [this](const http::Request& r, const http::PathParams&) {
+    return web::Offload(pool_, [this, &r] { return Suggestions(r); });
+  });
 }
 
 http::Response SearchPages::Page(const http::Request& request) const {

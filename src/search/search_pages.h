@@ -3,6 +3,7 @@
 // JSON of search as you type, /api/v1/search (docs/search.md).
 #pragma once
 
+#include "base/worker_pool.h"
 #include "core/reading.h"
 #include "http/router.h"
 #include "search/search_service.h"
@@ -16,11 +17,13 @@ inline constexpr int kResultsPerPage = 20;
 inline constexpr int kDefaultSuggestions = 8;
 inline constexpr int kMaxSuggestions = 20;
 
-// Thread-safe: handlers only read.
+// Thread-safe: handlers only read. A search reads the index for
+// milliseconds, not microseconds: it runs on `pool`, never on the threads
+// serving pages, and a full queue answers 503 with Retry-After.
 class SearchPages {
  public:
-  SearchPages(SearchService& service, core::ReadingService& reading, const web::Pages& pages)
-      : service_(service), reading_(reading), pages_(pages) {}
+  SearchPages(SearchService& service, core::ReadingService& reading, const web::Pages& pages, base::WorkerPool& pool)
+      : service_(service), reading_(reading), pages_(pages), pool_(pool) {}
 
   void AddRoutes(http::Router& router);
 
@@ -31,6 +34,7 @@ class SearchPages {
   SearchService& service_;
   core::ReadingService& reading_;
   const web::Pages& pages_;
+  base::WorkerPool& pool_;
 };
 
 }  // namespace gazette::search
