@@ -33,9 +33,16 @@ base::Status Unindex(Connection& c, core::Id id);
 // since). Ids may repeat.
 base::Status Index(Connection& c, std::vector<core::Id> ids);
 
-// A query of a bounded time asks the index about the ids published then (`spans`).
+// With more matches than this in the index, a filter on the articles (a
+// section, a time) is applied through its own index instead of each
+// match's row.
+inline constexpr std::int64_t kMatchesCheckedByRow = 20'000;
+
+// A query of a bounded time asks the index about the ids published then
+// (`spans`). `checked_by_row`: see kMatchesCheckedByRow (tests lower it).
 base::Result<core::SearchResults> Search(Connection& c, const core::SearchQuery& query,
-                                         const content_sql::SpanLookup& spans = content_sql::PublishedIdSpan);
+                                         const content_sql::SpanLookup& spans = content_sql::PublishedIdSpan,
+                                         std::int64_t checked_by_row = kMatchesCheckedByRow);
 
 // Empties the index and fills it from the published articles; returns their number.
 base::Result<std::int64_t> Reindex(Connection& c);
