@@ -8,7 +8,10 @@ For each site: how fast `gazette demo` made it, how long `gazette serve`
 takes to answer, its resident memory after the load, and the p99 latency of
 an article page (the newest, with the most comments): from the page cache,
 rendered anew (a query the cache does not key on), and rendered anew for 500
-articles picked at random across the site. Server pinned to core 0, wrk to
+articles picked at random across the site; and the time of a search (the
+median of three, one at a time) for a word of the newest headline (the
+demo's words are all common), the same in that article's section, and a
+suggestion for its first two letters. Server pinned to core 0, wrk to
 core 1. Sites are kept in --dir and reused when there (--fresh makes them
 again).
 """
@@ -21,6 +24,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -48,6 +52,26 @@ def wrk(url, seconds, connections, script=None, env=None):
 def get(base, path):
     with urllib.request.urlopen(base + path) as r:
         return r.read()
+
+
+def timed(base, path, times=3):
+    """The median time, in ms, of `times` requests of `path`, one after the other."""
+    spent = []
+    for _ in range(times):
+        started = time.perf_counter()
+        get(base, path)
+        spent.append((time.perf_counter() - started) * 1000)
+    return sorted(spent)[len(spent) // 2]
+
+
+def searches(base, newest):
+    word = max(re.findall(r"[A-Za-z]{4,}", newest["headline"]), key=len).lower()
+    q = urllib.parse.quote(word)
+    out = {"search_word": timed(base, f"/search?q={q}"),
+           "search_suggest": timed(base, f"/api/v1/search?limit=6&q={urllib.parse.quote(word[:2])}")}
+    if newest.get("section"):
+        out["search_section"] = timed(base, f"/search?q={q}&section={newest['section']}")
+    return out
 
 
 def measure(name, db, config, articles, comments, fresh, seconds):
@@ -103,6 +127,7 @@ def measure(name, db, config, articles, comments, fresh, seconds):
         figures["cached"] = wrk(base + page, seconds, 32)
         figures["rendered"] = wrk(base + page + "?bench=miss", seconds, 1)
         figures["rendered_random"] = wrk(base + "/", seconds, 1, RANDOM_PAGES, {"GAZETTE_BENCH_PAGES": str(listing)})
+        figures.update(searches(base, newest))
         status = Path(f"/proc/{server.pid}/status").read_text()
         figures["rss_mb"] = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
     finally:
@@ -135,6 +160,11 @@ def main():
                        ("rendered_random", "random article pages, rendered")):
         ratio = large[key]["p99_ms"] / small[key]["p99_ms"]
         print(f"{label + ' p99 (ms)':40} {small[key]['p99_ms']:>12.3f} {large[key]['p99_ms']:>12.3f} {ratio:>7.2f}")
+    for key, label in (("search_word", "search, a common word (ms)"),
+                       ("search_section", "search, the word in a section (ms)"),
+                       ("search_suggest", "suggestions for two letters (ms)")):
+        if key in small and key in large:
+            print(f"{label:40} {small[key]:>12.1f} {large[key]:>12.1f} {large[key] / small[key]:>7.2f}")
     for key in ("generate_articles_per_s", "generate_articles_per_s_with_finish", "generate_comments_per_s",
                 "generate_finish_s", "generate_s"):
         if key in small or key in large:
