@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "storage/memory/memory_store.h"
+#include "web/test_pages.h"
 
 namespace gazette::search {
 namespace {
@@ -15,13 +16,8 @@ namespace {
 class SearchPagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto theme = render::Theme::Load(std::string(GAZETTE_SOURCE_DIR) + "/themes/default", "en");
-    ASSERT_TRUE(theme.ok()) << theme.error().message;
-    theme_ = std::move(*theme);
-    web::SiteSettings settings;
-    settings.name = "The Halden Gazette";
-    settings.base_url = "https://news.example.org";
-    pages_ = std::make_unique<web::Pages>(*theme_, settings, reading_, clock_);
+    web_ = web::MakeTestPages(reading_, clock_);
+    ASSERT_NE(web_.pages, nullptr);
     ASSERT_TRUE(store_.Write([&](core::ContentWriter& w) -> base::Status {
       core::Article a;
       a.slug = "harbour-storm";
@@ -31,7 +27,7 @@ class SearchPagesTest : public ::testing::Test {
       auto r = w.InsertArticle(a);
       return r.ok() ? base::Status{} : base::Status(r.error());
     }).ok());
-    search_pages_ = std::make_unique<SearchPages>(service_, reading_, *pages_, pool_);
+    search_pages_ = std::make_unique<SearchPages>(service_, reading_, *web_.pages, pool_);
     search_pages_->AddRoutes(router_);
   }
 
@@ -59,8 +55,7 @@ class SearchPagesTest : public ::testing::Test {
   base::FixedClock clock_{base::TimeZone::Utc().FromLocal({2026, 11, 25}, {20, 0, 0})};
   core::ReadingService reading_{store_};
   SearchService service_{store_, store_, base::TimeZone::Utc()};
-  std::unique_ptr<render::Theme> theme_;
-  std::unique_ptr<web::Pages> pages_;
+  web::TestPages web_;
   base::WorkerPool pool_{"searches", 1, 1};
   std::unique_ptr<SearchPages> search_pages_;
   http::Router router_;

@@ -6,6 +6,7 @@
 
 #include "comments/comment_service.h"
 #include "core/publishing.h"
+#include "web/test_pages.h"
 #include "web/urls.h"
 #include "storage/memory/memory_store.h"
 
@@ -21,13 +22,9 @@ class EchoBodies final : public core::BodyRenderer, public comments::CommentRend
 class SiteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto theme = render::Theme::Load(std::string(GAZETTE_SOURCE_DIR) + "/themes/default", "en");
-    ASSERT_TRUE(theme.ok()) << theme.error().message;
-    theme_ = std::move(*theme);
-    web::SiteSettings settings;
-    settings.name = "The Halden Gazette";
-    settings.base_url = "https://news.example.org";
-    pages_ = std::make_unique<web::Pages>(*theme_, settings, reading_, clock_);
+    web_ = web::MakeTestPages(reading_, clock_);
+    ASSERT_NE(web_.pages, nullptr);
+    pages_ = web_.pages.get();
     comments_ = std::make_unique<comments::CommentService>(store_, bodies_, clock_, comments::CommentSettings{},
                                                            comments::Pipeline::Default());
     site_ = std::make_unique<Site>(reading_, *comments_, *pages_);
@@ -61,8 +58,8 @@ class SiteTest : public ::testing::Test {
   base::FixedClock clock_{base::TimeZone::Utc().FromLocal({2026, 11, 25}, {20, 0, 0})};
   core::Publisher publisher_{bodies_, clock_};
   core::ReadingService reading_{store_};
-  std::unique_ptr<render::Theme> theme_;
-  std::unique_ptr<web::Pages> pages_;
+  web::TestPages web_;
+  web::Pages* pages_ = nullptr;
   std::unique_ptr<comments::CommentService> comments_;
   std::unique_ptr<Site> site_;
   http::Router router_;
