@@ -16,9 +16,12 @@ namespace {
 // From this offset on, a list's page finds its ids before its rows.
 constexpr int kDeepOffset = 1000;
 
-// By rowid; the columns read all come before the bodies in the row.
+// By rowid; the columns read all come before the bodies in the row. `+status`
+// keeps the status index out: through it SQLite sorted every published
+// article by id for each page (a second a call at a million articles, 20
+// calls for the sitemap index).
 constexpr std::string_view kPublishedRefs =
-    "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND status = 'published' "
+    "SELECT id, slug, published_at, updated_at FROM articles WHERE id > ?1 AND +status = 'published' "
     "ORDER BY id LIMIT ?2";
 constexpr std::string_view kPublishedIdSpan =
     "SELECT min(id), max(id) FROM articles WHERE status = 'published' AND published_at >= ?1 AND published_at < ?2";

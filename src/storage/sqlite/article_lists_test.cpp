@@ -113,5 +113,23 @@ TEST_F(ArticleListsTest, DeepPagesAreTheListsOwnAndSkipThroughTheIndex) {
   EXPECT_LT(steps, from_index * 2) << "the skipped articles were read beyond the index";
 }
 
+// The sitemaps page through the published articles by id: a page of a
+// few reads as many rows as it lists (plus the drafts among them), not the
+// whole site.
+TEST_F(ArticleListsTest, PublishedRefsReadTheirPageOnly) {
+  base::Result<std::vector<core::ArticleRef>> page = std::vector<core::ArticleRef>{};
+  long steps = Steps(*c_, [&] { page = content_sql::ListPublishedRefs(*c_, 1500, 3); });
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 3u);
+  EXPECT_EQ(page->front().id, 1502);  // 1501 is a draft (every tenth)
+  EXPECT_EQ(page->back().id, 1504);
+  long one_row = Steps(*c_, [&] {
+    auto st = c_->Prepare("SELECT slug FROM articles WHERE id = 1502");
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(*st->Step());
+  });
+  EXPECT_LT(steps, one_row * 20) << "a page of three read beyond its rows";
+}
+
 }  // namespace
 }  // namespace gazette::storage::sqlite
