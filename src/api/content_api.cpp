@@ -145,10 +145,7 @@ namespace {
 // Whether any published article has the tag or the author.
 Result<bool> HasPublished(core::ContentReader& content, core::ArticleQuery query) {
   query.status = core::ArticleStatus::kPublished;
-  query.limit = 1;
-  Result<std::int64_t> n = content.CountArticles(query);
-  if (!n.ok()) return std::move(n).error();
-  return *n > 0;
+  return content.AnyArticles(query);
 }
 
 // One page of `items` as {"<key>": [...], "total", "limit", "offset"}.

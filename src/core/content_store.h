@@ -58,6 +58,10 @@ class ContentReader {
   virtual Result<std::vector<ArticleSummary>> ListArticles(const ArticleQuery& query) = 0;
   // How many articles the query matches, ignoring limit and offset.
   virtual Result<std::int64_t> CountArticles(const ArticleQuery& query) = 0;
+  // Whether the query matches any article, ignoring limit and offset: stops
+  // at the first, where a count or a sorted list reads them all (a tag's
+  // thousand articles, for each of a site's tags).
+  virtual Result<bool> AnyArticles(const ArticleQuery& query) = 0;
   virtual Result<bool> ArticleSlugTaken(std::string_view slug) = 0;
   // Published articles with an id above `after_id`, by id, at most `limit`
   // (keyset paging: pass the last id of one page to get the next).

@@ -263,24 +263,23 @@ http::Response Feeds::PagesSitemap(const http::Request&) const {
   if (!sections.ok()) return pages_.Error(sections.error());
   for (const core::Section& s : *sections) urls.push_back({Absolute(web::SectionPath(s.slug)), std::nullopt});
   // Tags and authors with something published: the others' pages are empty.
-  auto has_published = [&](core::ArticleQuery query) {
-    query.limit = 1;
-    base::Result<std::vector<core::ArticleSummary>> one = content_.ListArticles(query);
-    return one.ok() && !one->empty();
-  };
   base::Result<std::vector<core::Tag>> tags = content_.ListTags();
   if (!tags.ok()) return pages_.Error(tags.error());
   for (const core::Tag& t : *tags) {
     core::ArticleQuery query;
     query.tag_id = t.id;
-    if (has_published(query)) urls.push_back({Absolute(web::TagPath(t.slug)), std::nullopt});
+    base::Result<bool> any = content_.AnyArticles(query);
+    if (!any.ok()) return pages_.Error(any.error());
+    if (*any) urls.push_back({Absolute(web::TagPath(t.slug)), std::nullopt});
   }
   base::Result<std::vector<core::Author>> authors = content_.ListAuthors();
   if (!authors.ok()) return pages_.Error(authors.error());
   for (const core::Author& a : *authors) {
     core::ArticleQuery query;
     query.author_id = a.id;
-    if (has_published(query)) urls.push_back({Absolute(web::AuthorPath(a.slug)), std::nullopt});
+    base::Result<bool> any = content_.AnyArticles(query);
+    if (!any.ok()) return pages_.Error(any.error());
+    if (*any) urls.push_back({Absolute(web::AuthorPath(a.slug)), std::nullopt});
   }
   return Sitemaps(Answer(UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }

@@ -265,6 +265,45 @@ TEST_P(ContentStoreContract, ListFiltersByStatusSectionTagAuthorAndFlags) {
   EXPECT_EQ(s.published_at, At(5));
 }
 
+// Whether a tag or an author has anything published (the sitemap of pages
+// and the public lists of tags and authors ask it of each one).
+TEST_P(ContentStoreContract, AnyArticlesAnswersWhetherTheQueryMatchesOne) {
+  auto [shown, hidden] = AddTagAndAuthor({0, "shown", "Shown"}, {0, "hidden", "Hidden"});
+  core::Tag unused_tag = AddTagAndAuthor({0, "unused", "Unused"}, {0, "nobody", "Nobody"}).first;
+  Article draft = Make("draft", 50, ArticleStatus::kDraft);
+  draft.authors = {hidden};
+  draft.tags = {shown};
+  Insert(draft);
+  Article published = Make("published", 5);
+  published.tags = {shown};
+  Insert(published);
+  auto any = [&](const ArticleQuery& q) {
+    auto r = store_->AnyArticles(q);
+    EXPECT_TRUE(r.ok());
+    return r.ok() && *r;
+  };
+  ArticleQuery by_tag;
+  by_tag.tag_id = shown.id;
+  EXPECT_TRUE(any(by_tag));
+  by_tag.exclude_id = store_->FindArticleBySlug("published")->id;
+  EXPECT_FALSE(any(by_tag)) << "only the draft is left, and drafts are not published";
+  by_tag.status.reset();
+  EXPECT_TRUE(any(by_tag));
+  ArticleQuery by_author;
+  by_author.author_id = hidden.id;
+  EXPECT_FALSE(any(by_author));
+  by_author.status = ArticleStatus::kDraft;
+  EXPECT_TRUE(any(by_author));
+  ArticleQuery unused;
+  unused.tag_id = unused_tag.id;
+  unused.status.reset();
+  EXPECT_FALSE(any(unused));
+  ArticleQuery everything;
+  everything.limit = 0;  // limit and offset do not matter
+  everything.offset = 10;
+  EXPECT_TRUE(any(everything));
+}
+
 TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticles) {
   auto [ports, oleg] = AddTagAndAuthor({0, "ports", "Ports"}, {0, "oleg", "Oleg"});
   core::Tag tag = ports;  // named variables: lambdas below capture them

@@ -23,6 +23,7 @@ class ContentWriterOn : public Base {
     return s_.ListArticles(q);
   }
   base::Result<std::int64_t> CountArticles(const core::ArticleQuery& q) override { return s_.CountArticles(q); }
+  base::Result<bool> AnyArticles(const core::ArticleQuery& q) override { return s_.CountArticles(q) > 0; }
   base::Result<bool> ArticleSlugTaken(std::string_view slug) override { return s_.ArticleSlugTaken(slug); }
   base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after, int limit) override {
     return s_.ListPublishedRefs(after, limit);
@@ -162,6 +163,8 @@ base::Result<std::vector<core::ArticleSummary>> MemoryStore::ListArticles(const 
 base::Result<std::int64_t> MemoryStore::CountArticles(const core::ArticleQuery& q) {
   return Snapshot()->CountArticles(q);
 }
+
+base::Result<bool> MemoryStore::AnyArticles(const core::ArticleQuery& q) { return Snapshot()->CountArticles(q) > 0; }
 base::Result<bool> MemoryStore::ArticleSlugTaken(std::string_view slug) { return Snapshot()->ArticleSlugTaken(slug); }
 base::Result<std::vector<core::ArticleRef>> MemoryStore::ListPublishedRefs(core::Id after, int limit) {
   return Snapshot()->ListPublishedRefs(after, limit);

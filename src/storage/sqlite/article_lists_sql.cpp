@@ -193,6 +193,18 @@ Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, c
   return st->Int(0);
 }
 
+Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
+  Result<IdSpan> span = SpanOf(c, q, spans);
+  if (!span.ok()) return std::move(span).error();
+  Filter f = BuildFilter(q, *span, false);
+  Result<Statement> st = c.Prepare("SELECT EXISTS (SELECT 1 " + f.sql + ")");
+  if (!st.ok()) return std::move(st).error();
+  BindAll(*st, f);
+  Result<bool> row = st->Step();
+  if (!row.ok()) return std::move(row).error();
+  return st->Int(0) != 0;
+}
+
 Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, Id after_id, int limit) {
   Result<Statement> st = c.Prepare(kPublishedRefs);
   if (!st.ok()) return std::move(st).error();

@@ -131,5 +131,21 @@ TEST_F(ArticleListsTest, PublishedRefsReadTheirPageOnly) {
   EXPECT_LT(steps, one_row * 20) << "a page of three read beyond its rows";
 }
 
+// Whether anything matches stops at the first match.
+TEST_F(ArticleListsTest, AnyArticlesStopsAtTheFirst) {
+  core::ArticleQuery q;
+  q.status = core::ArticleStatus::kPublished;
+  base::Result<bool> any = false;
+  long steps = Steps(*c_, [&] { any = content_sql::AnyArticles(*c_, q); });
+  ASSERT_TRUE(any.ok());
+  EXPECT_TRUE(*any);
+  long one_row = Steps(*c_, [&] {
+    auto st = c_->Prepare("SELECT slug FROM articles WHERE id = 1502");
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(*st->Step());
+  });
+  EXPECT_LT(steps, one_row * 20) << "it read beyond the first published article";
+}
+
 }  // namespace
 }  // namespace gazette::storage::sqlite

@@ -41,6 +41,7 @@ using SpanLookup = std::function<base::Result<IdSpan>(Connection&, base::Timesta
 // from their index for the span of ids published then (`spans`).
 base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query,
                                                              const SpanLookup& spans = PublishedIdSpan);
+base::Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& query, const SpanLookup& spans = PublishedIdSpan);
 base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query,
                                          const SpanLookup& spans = PublishedIdSpan);
 base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);

@@ -188,6 +188,10 @@ Result<std::vector<core::ArticleSummary>> SqliteStore::ListArticles(const core::
 Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
   return WithReader([&](Connection& c) { return content_sql::CountArticles(c, q, Spans()); });
 }
+
+Result<bool> SqliteStore::AnyArticles(const core::ArticleQuery& q) {
+  return WithReader([&](Connection& c) { return content_sql::AnyArticles(c, q, Spans()); });
+}
 Result<bool> SqliteStore::ArticleSlugTaken(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::ArticleSlugTaken(c, slug); });
 }

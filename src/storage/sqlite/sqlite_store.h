@@ -73,6 +73,7 @@ class SqliteStore final : public core::ContentStore,
   base::Result<core::Article> FindArticleBySlug(std::string_view slug) override;
   base::Result<std::vector<core::ArticleSummary>> ListArticles(const core::ArticleQuery& query) override;
   base::Result<std::int64_t> CountArticles(const core::ArticleQuery& query) override;
+  base::Result<bool> AnyArticles(const core::ArticleQuery& query) override;
   base::Result<bool> ArticleSlugTaken(std::string_view slug) override;
   base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after_id, int limit) override;
   base::Result<std::vector<core::Section>> ListSections() override;

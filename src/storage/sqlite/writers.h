@@ -44,6 +44,7 @@ class ContentWriterOn : public Base {
     return content_sql::ListArticles(c_, q);
   }
   Result<std::int64_t> CountArticles(const core::ArticleQuery& q) override { return content_sql::CountArticles(c_, q); }
+  Result<bool> AnyArticles(const core::ArticleQuery& q) override { return content_sql::AnyArticles(c_, q); }
   Result<bool> ArticleSlugTaken(std::string_view slug) override { return content_sql::ArticleSlugTaken(c_, slug); }
   Result<std::vector<core::ArticleRef>> ListPublishedRefs(core::Id after, int limit) override {
     return content_sql::ListPublishedRefs(c_, after, limit);
