@@ -304,6 +304,58 @@ TEST_P(ContentStoreContract, AnyArticlesAnswersWhetherTheQueryMatchesOne) {
   EXPECT_TRUE(any(everything));
 }
 
+// A list's number of articles follows every write at once (a store may
+// keep counts between writes: a million articles take a while to count).
+TEST_P(ContentStoreContract, CountsFollowEveryWrite) {
+  core::Section world = AddSection("world", "World");
+  auto [tag, author] = AddTagAndAuthor({0, "ports", "Ports"}, {0, "oleg", "Oleg"});
+  core::Tag other_tag = AddTagAndAuthor({0, "trams", "Trams"}, {0, "vera", "Vera"}).first;
+  ArticleQuery published, in_world, tagged, other_tagged, drafts;
+  in_world.section_id = world.id;
+  tagged.tag_id = tag.id;
+  other_tagged.tag_id = other_tag.id;
+  drafts.status = ArticleStatus::kDraft;
+  auto counts = [&] {
+    std::vector<std::int64_t> out;
+    for (const ArticleQuery* q : {&published, &in_world, &tagged, &other_tagged, &drafts}) {
+      auto n = store_->CountArticles(*q);
+      EXPECT_TRUE(n.ok());
+      out.push_back(n.ok() ? *n : -1);
+    }
+    return out;
+  };
+  using Counts = std::vector<std::int64_t>;
+  EXPECT_EQ(counts(), (Counts{0, 0, 0, 0, 0}));
+  Article a = Make("a", 1);
+  a.section = world;
+  a.tags = {tag};
+  core::Id a_id = Insert(a);
+  EXPECT_EQ(counts(), (Counts{1, 1, 1, 0, 0}));
+  core::Id draft_id = Insert(Make("draft", 2, ArticleStatus::kDraft));
+  EXPECT_EQ(counts(), (Counts{1, 1, 1, 0, 1}));
+  auto change = [&](core::Id id, const std::function<void(Article&)>& edit) {
+    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+      auto found = w.FindArticle(id);
+      if (!found.ok()) return found.error();
+      edit(*found);
+      return w.UpdateArticle(*found);
+    }).ok());
+  };
+  change(draft_id, [&](Article& d) {
+    d.status = ArticleStatus::kPublished;
+    d.published_at = At(3);
+  });
+  EXPECT_EQ(counts(), (Counts{2, 1, 1, 0, 0}));
+  change(a_id, [&](Article& x) { x.section.reset(); });
+  EXPECT_EQ(counts(), (Counts{2, 0, 1, 0, 0}));
+  change(a_id, [&](Article& x) { x.tags = {other_tag}; });
+  EXPECT_EQ(counts(), (Counts{2, 0, 0, 1, 0}));
+  ASSERT_TRUE(store_->Write([&](ContentWriter& w) { return w.MergeTags(other_tag.id, tag.id); }).ok());
+  EXPECT_EQ(counts(), (Counts{2, 0, 1, 0, 0}));
+  change(a_id, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
+  EXPECT_EQ(counts(), (Counts{1, 0, 0, 0, 0}));
+}
+
 TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticles) {
   auto [ports, oleg] = AddTagAndAuthor({0, "ports", "Ports"}, {0, "oleg", "Oleg"});
   core::Tag tag = ports;  // named variables: lambdas below capture them

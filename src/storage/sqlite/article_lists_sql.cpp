@@ -181,16 +181,27 @@ Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core
   }
 }
 
-Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {
+Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans,
+                                   const CountLookup& counts) {
   Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
   Filter f = BuildFilter(q, *span, false);
-  Result<Statement> st = c.Prepare("SELECT count(*) " + f.sql);
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  return st->Int(0);
+  std::string sql = "SELECT count(*) " + f.sql;
+  auto count = [&]() -> Result<std::int64_t> {
+    Result<Statement> st = c.Prepare(sql);
+    if (!st.ok()) return std::move(st).error();
+    BindAll(*st, f);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return std::move(row).error();
+    return st->Int(0);
+  };
+  if (!counts) return count();
+  std::string key = sql;
+  for (const auto& p : f.params) {
+    key += '\x1f';
+    key += std::holds_alternative<std::int64_t>(p) ? std::to_string(std::get<std::int64_t>(p)) : "'" + std::get<std::string>(p);
+  }
+  return counts(key, count);
 }
 
 Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& q, const SpanLookup& spans) {

@@ -147,5 +147,21 @@ TEST_F(ArticleListsTest, AnyArticlesStopsAtTheFirst) {
   EXPECT_LT(steps, one_row * 20) << "it read beyond the first published article";
 }
 
+// Counts are kept between article writes (a million-article list is counted
+// once, not at every render); a change to the file by another process is
+// seen once the store has looked for one (the server looks every 100 ms).
+TEST_F(ArticleListsTest, CountsAreKeptUntilTheFileChanges) {
+  core::ArticleQuery q;
+  q.status = core::ArticleStatus::kPublished;
+  auto before = store_->CountArticles(q);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(*before, kArticles - kArticles / 10);
+  (void)store_->ChangedElsewhere();  // where it starts from
+  ASSERT_TRUE(c_->Exec("UPDATE articles SET status = 'unpublished' WHERE id = 2").ok());  // another connection
+  EXPECT_EQ(*store_->CountArticles(q), *before) << "the count was not kept";
+  EXPECT_TRUE(store_->ChangedElsewhere());
+  EXPECT_EQ(*store_->CountArticles(q), *before - 1);
+}
+
 }  // namespace
 }  // namespace gazette::storage::sqlite

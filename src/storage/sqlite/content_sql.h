@@ -42,8 +42,14 @@ using SpanLookup = std::function<base::Result<IdSpan>(Connection&, base::Timesta
 base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query,
                                                              const SpanLookup& spans = PublishedIdSpan);
 base::Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& query, const SpanLookup& spans = PublishedIdSpan);
+// Where a count may come from instead of the file: given the count's key
+// (its SQL and values) and the way to count, the number (the store keeps
+// counts until articles are written: see SqliteStore::RememberedCount).
+using CountLookup = std::function<base::Result<std::int64_t>(const std::string& key,
+                                                             const std::function<base::Result<std::int64_t>()>& count)>;
 base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query,
-                                         const SpanLookup& spans = PublishedIdSpan);
+                                         const SpanLookup& spans = PublishedIdSpan,
+                                         const CountLookup& counts = nullptr);
 base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);
 base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, core::Id after_id, int limit);
 base::Result<std::vector<core::Section>> ListSections(Connection& c);

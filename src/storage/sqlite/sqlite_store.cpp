@@ -186,7 +186,11 @@ Result<std::vector<core::ArticleSummary>> SqliteStore::ListArticles(const core::
   return WithReader([&](Connection& c) { return content_sql::ListArticles(c, q, Spans()); });
 }
 Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
-  return WithReader([&](Connection& c) { return content_sql::CountArticles(c, q, Spans()); });
+  return WithReader([&](Connection& c) {
+    return content_sql::CountArticles(c, q, Spans(), [this](const std::string& key, const auto& count) {
+      return RememberedCount(key, count);
+    });
+  });
 }
 
 Result<bool> SqliteStore::AnyArticles(const core::ArticleQuery& q) {
@@ -260,6 +264,30 @@ Result<content_sql::IdSpan> SqliteStore::RememberedSpan(Connection& c, base::Tim
   return ids;
 }
 
+Result<std::int64_t> SqliteStore::RememberedCount(const std::string& key,
+                                                  const std::function<Result<std::int64_t>()>& count) {
+  constexpr std::size_t kMaxCounts = 4096;
+  // Read before counting: a write in between makes the count kept older than it is, not newer.
+  std::uint64_t writes = article_writes_.load() + changed_elsewhere_.load();
+  {
+    std::lock_guard lock(counts_mutex_);
+    if (writes > counts_writes_ || counts_.size() >= kMaxCounts) {
+      counts_.clear();
+      counts_writes_ = std::max(counts_writes_, writes);
+    }
+    if (counts_writes_ == writes) {
+      auto found = counts_.find(key);
+      if (found != counts_.end()) return found->second;
+    }
+  }
+  Result<std::int64_t> n = count();
+  if (n.ok()) {
+    std::lock_guard lock(counts_mutex_);
+    if (counts_writes_ == writes) counts_[key] = *n;
+  }
+  return n;
+}
+
 template <class T>
 Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>& work) {
   std::optional<T> value;
@@ -277,12 +305,14 @@ template <class Writer, class Work>
 Status SqliteStore::WriteArticles(const Work& work) {
   SearchLoad* search = nullptr;
   std::vector<SearchEntry> loaded;
-  GZ_TRY(Transact([&](Connection& c) -> Status {
+  Status written = Transact([&](Connection& c) -> Status {
     search = search_load_.get();
     Writer writer(c, search ? &loaded : nullptr);
     GZ_TRY(work(writer));
     return writer.Finish();
-  }));
+  });
+  article_writes_.fetch_add(1);  // after the commit: counts read before it are forgotten
+  GZ_TRY(std::move(written));
   if (search) search->Add(std::move(loaded));  // committed: now for the load's index
   return {};
 }

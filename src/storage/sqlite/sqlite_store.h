@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -179,6 +180,11 @@ class SqliteStore final : public core::ContentStore,
   // is written: one render of "Read next" asks for the same time thrice.
   base::Result<content_sql::IdSpan> RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before);
   content_sql::SpanLookup Spans();
+  // Article counts (a list's number of pages: a walk of a million index
+  // entries for /latest) kept until articles are written here or the file
+  // changes elsewhere; comments and other writes leave them. Bounded.
+  base::Result<std::int64_t> RememberedCount(const std::string& key,
+                                             const std::function<base::Result<std::int64_t>()>& count);
 
   SqliteOptions options_;
   std::mutex write_mutex_;  // guards writer_
@@ -198,6 +204,10 @@ class SqliteStore final : public core::ContentStore,
   };
   std::mutex span_mutex_;  // guards span_
   std::optional<Span> span_;
+  std::atomic<std::uint64_t> article_writes_{0};  // content and newsroom transactions committed (or tried)
+  std::mutex counts_mutex_;                       // guards counts_ and counts_writes_
+  std::unordered_map<std::string, std::int64_t> counts_;
+  std::uint64_t counts_writes_ = 0;  // article_writes_ + changed_elsewhere_ when counts_ were read
 };
 
 // The SQLite schema migrations, in order (embedded from migrations/*.sql).
