@@ -267,7 +267,8 @@ Result<content_sql::IdSpan> SqliteStore::RememberedSpan(Connection& c, base::Tim
 Result<std::int64_t> SqliteStore::RememberedCount(const std::string& key,
                                                   const std::function<Result<std::int64_t>()>& count) {
   constexpr std::size_t kMaxCounts = 4096;
-  // Read before counting: a write in between makes the count kept older than it is, not newer.
+  // Read before counting: a count that saw a later write is kept under the
+  // earlier number of writes, and forgotten when the next look finds more.
   std::uint64_t writes = article_writes_.load() + changed_elsewhere_.load();
   {
     std::lock_guard lock(counts_mutex_);
