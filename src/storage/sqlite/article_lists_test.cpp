@@ -53,6 +53,15 @@ class ArticleListsTest : public ::testing::Test {
     store_.reset();
   }
 
+  // The steps of reading one article's row by its id: the unit of the bounds below.
+  long OneRowSteps() {
+    return Steps(*c_, [&] {
+      auto st = c_->Prepare("SELECT slug FROM articles WHERE id = 1502");
+      ASSERT_TRUE(st.ok());
+      ASSERT_TRUE(*st->Step());
+    });
+  }
+
   static constexpr int kArticles = 3000;
   TestFolder folder_{"counts"};
   std::string path_;
@@ -123,11 +132,7 @@ TEST_F(ArticleListsTest, PublishedRefsReadTheirPageOnly) {
   ASSERT_EQ(page->size(), 3u);
   EXPECT_EQ(page->front().id, 1502);  // 1501 is a draft (every tenth)
   EXPECT_EQ(page->back().id, 1504);
-  long one_row = Steps(*c_, [&] {
-    auto st = c_->Prepare("SELECT slug FROM articles WHERE id = 1502");
-    ASSERT_TRUE(st.ok());
-    ASSERT_TRUE(*st->Step());
-  });
+  long one_row = OneRowSteps();
   EXPECT_LT(steps, one_row * 20) << "a page of three read beyond its rows";
 }
 
@@ -139,11 +144,7 @@ TEST_F(ArticleListsTest, AnyArticlesStopsAtTheFirst) {
   long steps = Steps(*c_, [&] { any = content_sql::AnyArticles(*c_, q); });
   ASSERT_TRUE(any.ok());
   EXPECT_TRUE(*any);
-  long one_row = Steps(*c_, [&] {
-    auto st = c_->Prepare("SELECT slug FROM articles WHERE id = 1502");
-    ASSERT_TRUE(st.ok());
-    ASSERT_TRUE(*st->Step());
-  });
+  long one_row = OneRowSteps();
   EXPECT_LT(steps, one_row * 20) << "it read beyond the first published article";
 }
 
