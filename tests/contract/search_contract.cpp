@@ -199,6 +199,17 @@ TEST_P(SearchContract, WhenManyMatchTheBestAreChosenAmongTheNewest) {
   q.counted = false;
   q.ranked = 1;
   EXPECT_EQ(Found(q), (Slugs{"lead", "body", "headline", "old", "oldest-best"}));
+  SearchQuery typed = Words({{"stor"}}, true);  // as search as you type asks: the word's start
+  typed.ranked = 3;
+  EXPECT_EQ(Found(typed), (Slugs{"headline", "lead", "body", "old", "oldest-best"}));
+  typed.limit = 2;
+  typed.offset = 2;
+  auto page = index().Search(typed);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 5);
+  ASSERT_EQ(page->hits.size(), 2u);
+  EXPECT_EQ(page->hits[1].article.slug, "old");
+  EXPECT_EQ(page->hits[1].score, 0);
 }
 
 TEST_P(SearchContract, HeadlineMatchesRankAboveLeadAndBody) {

@@ -21,6 +21,9 @@ namespace {
 constexpr std::string_view kRank = "bm25(article_search, 10.0, 4.0, 1.0)";
 constexpr int kSnippetTokens = 24;
 constexpr std::string_view kCountMatches = "SELECT count(*) FROM article_search WHERE article_search MATCH ?1";
+// Every match, newest first, in the index alone.
+constexpr std::string_view kMatchesNewestFirst =
+    "SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC";
 // The match after the ?2 newest, in the index alone (the index gives matches by id).
 constexpr std::string_view kOlderMatch =
     "SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
@@ -202,6 +205,23 @@ Result<Tally> TallyMatches(Connection& c, const core::SearchQuery& q, const Filt
   const bool ranking = !q.newest_matches && q.ranked > 0;
   if (!q.counted && !ranking) return t;
   const bool unfiltered = Unfiltered(q);
+  const bool prefixed = std::any_of(q.terms.begin(), q.terms.end(), [](const core::SearchTerm& t) { return t.prefix; });
+  if (unfiltered && prefixed && q.counted && ranking) {
+    // A prefix ("st"*) merges the lists of every word it begins at each
+    // pass over the index (a third of a second for two letters on a
+    // million articles): the count and the newest unranked match are then
+    // found in one pass instead of two.
+    Result<Statement> st = c.Prepare(kMatchesNewestFirst);
+    if (!st.ok()) return std::move(st).error();
+    BindAll(*st, f);
+    for (;;) {
+      Result<bool> row = st->Step();
+      if (!row.ok()) return std::move(row).error();
+      if (!*row) break;
+      if (t.total++ == q.ranked) t.older = st->Int(0);
+    }
+    return t;
+  }
   if (!unfiltered) {
     Result<std::optional<std::int64_t>> in_index = FirstInt(c, f.InIndex(), f);
     if (!in_index.ok()) return std::move(in_index).error();
