@@ -44,7 +44,7 @@ base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, cons
 base::Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& query, const SpanLookup& spans = PublishedIdSpan);
 // Where a count may come from instead of the file: given the count's key
 // (its SQL and values) and the way to count, the number (the store keeps
-// counts until articles are written: see SqliteStore::RememberedCount).
+// counts until articles are written: see SqliteStore::ArticleWrites).
 using CountLookup = std::function<base::Result<std::int64_t>(const std::string& key,
                                                              const std::function<base::Result<std::int64_t>()>& count)>;
 base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query,

@@ -125,5 +125,26 @@ TEST_F(SearchFiltersTest, ASectionsMatchesAreItsPublishedArticlesThatSayTheWord)
   }
 }
 
+// The store keeps a search's answer until articles change (a spike of
+// readers asking the same): a change by another process is seen once the
+// store has looked for one (the server looks every 100 ms).
+TEST_F(SearchFiltersTest, AnswersAreKeptUntilTheFileChanges) {
+  core::SearchQuery q;
+  q.terms.push_back(core::SearchTerm{{"harbour"}, false});
+  auto first = store_->Search(q);
+  ASSERT_TRUE(first.ok());
+  ASSERT_FALSE(first->hits.empty());
+  core::Id id = first->hits.front().article.id;
+  (void)store_->ChangedElsewhere();  // where it starts from
+  ASSERT_TRUE(c_->Exec("UPDATE articles SET headline = 'Renamed elsewhere' WHERE id = " + std::to_string(id)).ok());
+  auto kept = store_->Search(q);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->hits.front().headline, first->hits.front().headline) << "the answer was not kept";
+  EXPECT_TRUE(store_->ChangedElsewhere());
+  auto fresh = store_->Search(q);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->hits.front().article.headline, "Renamed elsewhere");
+}
+
 }  // namespace
 }  // namespace gazette::storage::sqlite

@@ -304,6 +304,20 @@ std::string MatchExpression(const core::SearchQuery& query) {
   return out;
 }
 
+std::string QueryKey(const core::SearchQuery& q) {
+  auto time = [](const std::optional<base::Timestamp>& t) { return t ? std::to_string(base::ToUnixSeconds(*t)) : ""; };
+  auto id = [](const std::optional<core::Id>& i) { return i ? std::to_string(*i) : ""; };
+  std::string key = MatchExpression(q);
+  for (const std::string& part :
+       {id(q.section_id), id(q.exclude_id), time(q.published_from), time(q.published_before),
+        std::to_string(q.marked), std::to_string(q.counted), std::to_string(q.newest_matches),
+        std::to_string(q.ranked), std::to_string(q.limit), std::to_string(q.offset)}) {
+    key += '\x1f';
+    key += part;
+  }
+  return key;
+}
+
 Status Unindex(Connection& c, core::Id id) {
   Result<Statement> st = c.Prepare(kUnindex);
   if (!st.ok()) return std::move(st).error();

@@ -25,6 +25,10 @@ namespace gazette::storage::sqlite::search_sql {
 // Registers the tokenizer and gazette_text() on a new connection.
 base::Status Register(sqlite3* db);
 
+// Everything of the query that its answer depends on, as one string (the
+// store keeps answers under it between writes).
+std::string QueryKey(const core::SearchQuery& query);
+
 // Removes the article's words from the index, if it is published; call it
 // before the article's row changes, and once only until Index.
 base::Status Unindex(Connection& c, core::Id id);

@@ -115,6 +115,7 @@ Status SqliteStore::EndBulkLoad() {
   }
   // Copied in by a connection of its own once the writer let the file go.
   Status searched = search ? search->Finish(options_.path) : Status();
+  article_writes_.fetch_add(1);  // the index now holds the load's articles
   GZ_TRY(ended);
   return searched;
 }
@@ -188,7 +189,7 @@ Result<std::vector<core::ArticleSummary>> SqliteStore::ListArticles(const core::
 Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
   return WithReader([&](Connection& c) {
     return content_sql::CountArticles(c, q, Spans(), [this](const std::string& key, const auto& count) {
-      return RememberedCount(key, count);
+      return counts_.Get(key, ArticleWrites(), count);
     });
   });
 }
@@ -264,30 +265,7 @@ Result<content_sql::IdSpan> SqliteStore::RememberedSpan(Connection& c, base::Tim
   return ids;
 }
 
-Result<std::int64_t> SqliteStore::RememberedCount(const std::string& key,
-                                                  const std::function<Result<std::int64_t>()>& count) {
-  constexpr std::size_t kMaxCounts = 4096;
-  // Read before counting: a count that saw a later write is kept under the
-  // earlier number of writes, and forgotten when the next look finds more.
-  std::uint64_t writes = article_writes_.load() + changed_elsewhere_.load();
-  {
-    std::lock_guard lock(counts_mutex_);
-    if (writes > counts_writes_ || counts_.size() >= kMaxCounts) {
-      counts_.clear();
-      counts_writes_ = std::max(counts_writes_, writes);
-    }
-    if (counts_writes_ == writes) {
-      auto found = counts_.find(key);
-      if (found != counts_.end()) return found->second;
-    }
-  }
-  Result<std::int64_t> n = count();
-  if (n.ok()) {
-    std::lock_guard lock(counts_mutex_);
-    if (counts_writes_ == writes) counts_[key] = *n;
-  }
-  return n;
-}
+std::uint64_t SqliteStore::ArticleWrites() const { return article_writes_.load() + changed_elsewhere_.load(); }
 
 template <class T>
 Result<T> SqliteStore::TransactValue(const std::function<Result<T>(Connection&)>& work) {
@@ -312,7 +290,7 @@ Status SqliteStore::WriteArticles(const Work& work) {
     GZ_TRY(work(writer));
     return writer.Finish();
   });
-  article_writes_.fetch_add(1);  // after the commit: counts read before it are forgotten
+  article_writes_.fetch_add(1);  // after the commit: what was kept from before it is forgotten
   GZ_TRY(std::move(written));
   if (search) search->Add(std::move(loaded));  // committed: now for the load's index
   return {};
@@ -341,10 +319,13 @@ bool SqliteStore::WriteCommentsLater(std::function<Status(comments::CommentWrite
 
 // Search: reads from the pool; a rebuild is one transaction.
 Result<core::SearchResults> SqliteStore::Search(const core::SearchQuery& q) {
-  return WithReader([&](Connection& c) { return search_sql::Search(c, q, Spans()); });
+  return searches_.Get(search_sql::QueryKey(q), ArticleWrites(),
+                       [&] { return WithReader([&](Connection& c) { return search_sql::Search(c, q, Spans()); }); });
 }
 Result<std::int64_t> SqliteStore::Reindex() {
-  return TransactValue<std::int64_t>([](Connection& c) { return search_sql::Reindex(c); });
+  Result<std::int64_t> n = TransactValue<std::int64_t>([](Connection& c) { return search_sql::Reindex(c); });
+  article_writes_.fetch_add(1);
+  return n;
 }
 
 // Newsroom: reads from the pool, writes in one transaction with content.

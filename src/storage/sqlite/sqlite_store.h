@@ -20,6 +20,7 @@
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/search_load.h"
+#include "storage/sqlite/write_memo.h"
 #include "webhooks/webhook_store.h"
 
 namespace gazette::storage::sqlite {
@@ -180,11 +181,10 @@ class SqliteStore final : public core::ContentStore,
   // is written: one render of "Read next" asks for the same time thrice.
   base::Result<content_sql::IdSpan> RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before);
   content_sql::SpanLookup Spans();
-  // Article counts (a list's number of pages: a walk of a million index
-  // entries for /latest) kept until articles are written here or the file
-  // changes elsewhere; comments and other writes leave them. Bounded.
-  base::Result<std::int64_t> RememberedCount(const std::string& key,
-                                             const std::function<base::Result<std::int64_t>()>& count);
+  // What may change article counts and searches: the content and newsroom
+  // transactions here (committed or tried) and the changes by other
+  // processes found so far.
+  std::uint64_t ArticleWrites() const;
 
   SqliteOptions options_;
   std::mutex write_mutex_;  // guards writer_
@@ -204,10 +204,13 @@ class SqliteStore final : public core::ContentStore,
   };
   std::mutex span_mutex_;  // guards span_
   std::optional<Span> span_;
-  std::atomic<std::uint64_t> article_writes_{0};  // content and newsroom transactions committed (or tried)
-  std::mutex counts_mutex_;                       // guards counts_ and counts_writes_
-  std::unordered_map<std::string, std::int64_t> counts_;
-  std::uint64_t counts_writes_ = 0;  // article_writes_ + changed_elsewhere_ when counts_ were read
+  std::atomic<std::uint64_t> article_writes_{0};  // content, newsroom and index writes committed (or tried)
+  // Kept until ArticleWrites moves: article counts by their SQL and values
+  // (a list's number of pages: a walk of a million index entries for
+  // /latest), and search results by their query (the same search during a
+  // spike, the same first letters typed into the search box).
+  WriteMemo<std::int64_t> counts_{4096};
+  WriteMemo<core::SearchResults> searches_{256};
 };
 
 // The SQLite schema migrations, in order (embedded from migrations/*.sql).
