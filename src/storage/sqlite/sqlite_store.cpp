@@ -319,8 +319,11 @@ bool SqliteStore::WriteCommentsLater(std::function<Status(comments::CommentWrite
 
 // Search: reads from the pool; a rebuild is one transaction.
 Result<core::SearchResults> SqliteStore::Search(const core::SearchQuery& q) {
-  return searches_.Get(search_sql::QueryKey(q), ArticleWrites(),
-                       [&] { return WithReader([&](Connection& c) { return search_sql::Search(c, q, Spans()); }); });
+  auto search = [&] { return WithReader([&](Connection& c) { return search_sql::Search(c, q, Spans()); }); };
+  // Readers' searches are kept; "Read next" asks about each article once
+  // (and keeps its choice), so its questions would only push them out.
+  if (q.newest_matches) return search();
+  return searches_.Get(search_sql::QueryKey(q), ArticleWrites(), search);
 }
 Result<std::int64_t> SqliteStore::Reindex() {
   Result<std::int64_t> n = TransactValue<std::int64_t>([](Connection& c) { return search_sql::Reindex(c); });
