@@ -187,14 +187,7 @@ Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& q, c
   if (!span.ok()) return std::move(span).error();
   Filter f = BuildFilter(q, *span, false);
   std::string sql = "SELECT count(*) " + f.sql;
-  auto count = [&]() -> Result<std::int64_t> {
-    Result<Statement> st = c.Prepare(sql);
-    if (!st.ok()) return std::move(st).error();
-    BindAll(*st, f);
-    Result<bool> row = st->Step();
-    if (!row.ok()) return std::move(row).error();
-    return st->Int(0);
-  };
+  auto count = [&] { return c.Number(sql, [&](Statement& st) { BindAll(st, f); }); };
   if (!counts) return count();
   std::string key = sql;
   for (const auto& p : f.params) {
@@ -208,12 +201,9 @@ Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& q, const SpanL
   Result<IdSpan> span = SpanOf(c, q, spans);
   if (!span.ok()) return std::move(span).error();
   Filter f = BuildFilter(q, *span, false);
-  Result<Statement> st = c.Prepare("SELECT EXISTS (SELECT 1 " + f.sql + ")");
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  return st->Int(0) != 0;
+  Result<std::int64_t> any = c.Number("SELECT EXISTS (SELECT 1 " + f.sql + ")", [&](Statement& st) { BindAll(st, f); });
+  if (!any.ok()) return std::move(any).error();
+  return *any != 0;
 }
 
 Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, Id after_id, int limit) {

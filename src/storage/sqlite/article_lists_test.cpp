@@ -11,7 +11,6 @@
 
 #include "storage/sqlite/content_sql.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/test_folder.h"
 #include "storage/sqlite/test_store.h"
 #include "storage/sqlite/test_steps.h"
 
@@ -20,12 +19,11 @@ namespace {
 
 using base::Status;
 
-class ArticleListsTest : public ::testing::Test {
+class ArticleListsTest : public StoreTest {
  protected:
+  ArticleListsTest() : StoreTest("counts") {}
   void SetUp() override {
-    path_ = folder_.File("a.db");
-    store_ = MigratedStore(path_);
-    ASSERT_NE(store_, nullptr);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("a.db"));
     ASSERT_TRUE(store_->Write([&](core::ContentWriter& w) -> Status {
       auto section = w.InsertSection({0, "world", "World", 1});
       if (!section.ok()) return section.error();
@@ -44,13 +42,7 @@ class ArticleListsTest : public ::testing::Test {
       }
       return {};
     }).ok());
-    auto c = Connection::Open(path_, false, "FULL");
-    ASSERT_TRUE(c.ok());
-    c_ = std::move(*c);
-  }
-  void TearDown() override {
-    c_.reset();
-    store_.reset();
+    ASSERT_NO_FATAL_FAILURE(OpenConnection());
   }
 
   // The steps of reading one article's row by its id: the unit of the bounds below.
@@ -63,10 +55,6 @@ class ArticleListsTest : public ::testing::Test {
   }
 
   static constexpr int kArticles = 3000;
-  TestFolder folder_{"counts"};
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<Connection> c_;
 };
 
 TEST_F(ArticleListsTest, PublishedArticlesAreCountedFromTheirIndex) {

@@ -8,7 +8,6 @@
 #include "comments/checks.h"
 #include "storage/sqlite/comment_sql.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/test_folder.h"
 #include "storage/sqlite/test_store.h"
 #include "storage/sqlite/test_steps.h"
 
@@ -17,12 +16,11 @@ namespace {
 
 using base::Status;
 
-class CommentLookupsTest : public ::testing::Test {
+class CommentLookupsTest : public StoreTest {
  protected:
+  CommentLookupsTest() : StoreTest("lookups") {}
   void SetUp() override {
-    path_ = folder_.File("c.db");
-    store_ = MigratedStore(path_);
-    ASSERT_NE(store_, nullptr);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("c.db"));
     ASSERT_TRUE(store_->Write([&](core::ContentWriter& w) -> Status {
       core::Article a;
       a.slug = "story";
@@ -36,13 +34,7 @@ class CommentLookupsTest : public ::testing::Test {
     }).ok());
     quiet_ = Reader("quiet@example.org", 3);
     prolific_ = Reader("prolific@example.org", 3000);
-    auto c = Connection::Open(path_, false, "FULL");
-    ASSERT_TRUE(c.ok());
-    c_ = std::move(*c);
-  }
-  void TearDown() override {
-    c_.reset();
-    store_.reset();
+    ASSERT_NO_FATAL_FAILURE(OpenConnection());
   }
 
   // A reader who has written `n` comments, each with its form's key.
@@ -68,10 +60,6 @@ class CommentLookupsTest : public ::testing::Test {
     return *id;
   }
 
-  TestFolder folder_{"lookups"};
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<Connection> c_;
   core::Id article_ = 0;
   comments::Id quiet_ = 0;
   comments::Id prolific_ = 0;

@@ -10,7 +10,6 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/search_sql.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/test_folder.h"
 #include "storage/sqlite/test_store.h"
 
 namespace gazette::storage::sqlite {
@@ -22,12 +21,11 @@ constexpr int kArticles = 90;
 
 base::Timestamp Hour(int h) { return base::FromUnixSeconds(1'760'000'000 + h * 3600); }
 
-class SearchFiltersTest : public ::testing::Test {
+class SearchFiltersTest : public StoreTest {
  protected:
+  SearchFiltersTest() : StoreTest("search-filters") {}
   void SetUp() override {
-    path_ = folder_.File("s.db");
-    store_ = MigratedStore(path_);
-    ASSERT_NE(store_, nullptr);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("s.db"));
     ASSERT_TRUE(store_->Write([&](core::ContentWriter& w) -> Status {
       for (const char* slug : {"city", "world", "sport"}) {
         auto s = w.InsertSection({0, slug, slug, 0});
@@ -51,9 +49,7 @@ class SearchFiltersTest : public ::testing::Test {
       }
       return {};
     }).ok());
-    auto c = Connection::Open(path_, false, "NORMAL");
-    ASSERT_TRUE(c.ok());
-    c_ = std::move(*c);
+    ASSERT_NO_FATAL_FAILURE(OpenConnection());
   }
 
   // The ids, scores and total a search finds with each match's row checked
@@ -67,10 +63,6 @@ class SearchFiltersTest : public ::testing::Test {
     return out;
   }
 
-  TestFolder folder_{"gazette-search-filters"};
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<Connection> c_;
   std::vector<core::Section> sections_;
 };
 

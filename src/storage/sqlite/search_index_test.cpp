@@ -7,7 +7,6 @@
 
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/test_folder.h"
 #include "storage/sqlite/test_store.h"
 
 namespace gazette::storage::sqlite {
@@ -18,16 +17,10 @@ using core::Article;
 using core::ArticleStatus;
 using core::ContentWriter;
 
-class SearchIndexTest : public ::testing::Test {
+class SearchIndexTest : public StoreTest {
  protected:
-  void SetUp() override {
-    path_ = folder_.File("s.db");
-    store_ = MigratedStore(path_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-  }
+  SearchIndexTest() : StoreTest("search-index") {}
+  void SetUp() override { ASSERT_NO_FATAL_FAILURE(OpenStore("s.db")); }
 
   static Article Make(const std::string& slug, const std::string& headline, const std::string& body_html,
                       ArticleStatus status = ArticleStatus::kPublished) {
@@ -77,10 +70,6 @@ class SearchIndexTest : public ::testing::Test {
     EXPECT_TRUE(r.ok());
     return r.ok() ? r->total : -1;
   }
-
-  TestFolder folder_{"search-index"};  // first: removed after the connections close
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(SearchIndexTest, EveryKindOfArticleWriteKeepsTheIndexWhole) {

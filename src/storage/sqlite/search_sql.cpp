@@ -186,18 +186,14 @@ struct Tally {
   std::optional<std::int64_t> older;
 };
 
-// An integer from the first row of `sql` (none when it has no row), with the
-// filter's values bound and then `more`.
-Result<std::optional<std::int64_t>> FirstInt(Connection& c, const std::string& sql, const Filter& f,
-                                             std::optional<std::int64_t> more = std::nullopt) {
-  Result<Statement> st = c.Prepare(sql);
-  if (!st.ok()) return std::move(st).error();
-  BindAll(*st, f);
-  if (more) st->Bind(static_cast<int>(f.params.size()) + 1, *more);
-  Result<bool> row = st->Step();
-  if (!row.ok()) return std::move(row).error();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(st->Int(0));
+// The number `sql` answers (Connection::Number), with the filter's values
+// bound and then `more`.
+Result<std::int64_t> Number(Connection& c, const std::string& sql, const Filter& f,
+                            std::optional<std::int64_t> more = std::nullopt) {
+  return c.Number(sql, [&](Statement& st) {
+    BindAll(st, f);
+    if (more) st.Bind(static_cast<int>(f.params.size()) + 1, *more);
+  });
 }
 
 Result<Tally> TallyMatches(Connection& c, const core::SearchQuery& q, const Filter& f, std::int64_t checked_by_row) {
@@ -223,9 +219,9 @@ Result<Tally> TallyMatches(Connection& c, const core::SearchQuery& q, const Filt
     return t;
   }
   if (!unfiltered) {
-    Result<std::optional<std::int64_t>> in_index = FirstInt(c, f.InIndex(), f);
+    Result<std::int64_t> in_index = Number(c, f.InIndex(), f);
     if (!in_index.ok()) return std::move(in_index).error();
-    if (in_index->value_or(0) > checked_by_row) {
+    if (*in_index > checked_by_row) {
       // Many matches: the filter's index lists its articles and keeps those
       // the search index holds (a common word in one section of a million
       // articles: 0.15 s, where reading each match's row took a second).
@@ -251,19 +247,19 @@ Result<Tally> TallyMatches(Connection& c, const core::SearchQuery& q, const Filt
   // published articles only; reading each match's row took a second for a
   // common word at a million); with them, each match's row is checked.
   if (q.counted) {
-    Result<std::optional<std::int64_t>> n =
-        FirstInt(c, unfiltered ? std::string(kCountMatches) : "SELECT count(*) " + f.Joined(), f);
+    Result<std::int64_t> n = Number(c, unfiltered ? std::string(kCountMatches) : "SELECT count(*) " + f.Joined(), f);
     if (!n.ok()) return std::move(n).error();
-    t.total = n->value_or(0);
+    t.total = *n;
   }
   if (ranking && !(q.counted && t.total <= q.ranked)) {
     std::string sql = unfiltered ? std::string(kOlderMatch)
                                  : "SELECT article_search.rowid " + f.Joined() +
                                        " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?" +
                                        std::to_string(f.params.size() + 1);
-    Result<std::optional<std::int64_t>> older = FirstInt(c, sql, f, q.ranked);
+    // Ids start at 1: 0 says there is no such match.
+    Result<std::int64_t> older = Number(c, "SELECT coalesce((" + sql + "), 0)", f, q.ranked);
     if (!older.ok()) return std::move(older).error();
-    t.older = *older;
+    if (*older > 0) t.older = *older;
   }
   return t;
 }

@@ -7,8 +7,11 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
+#include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/test_folder.h"
 
 namespace gazette::storage::sqlite {
 
@@ -21,5 +24,34 @@ inline std::unique_ptr<SqliteStore> MigratedStore(const std::string& path) {
   if (!migrated.ok()) return nullptr;
   return std::move(*store);
 }
+
+// A fixture of a migrated store on a file in the test's own folder, and a
+// connection of the test's own to the same file (for SQL it runs itself).
+class StoreTest : public ::testing::Test {
+ protected:
+  explicit StoreTest(std::string_view folder) : folder_(folder) {}
+  void TearDown() override {
+    c_.reset();
+    store_.reset();
+  }
+
+  // Fails the test when the store cannot be opened and migrated.
+  void OpenStore(std::string_view file) {
+    path_ = folder_.File(file);
+    store_ = MigratedStore(path_);
+    ASSERT_NE(store_, nullptr);
+  }
+  // The test's own connection, in c_.
+  void OpenConnection() {
+    auto c = Connection::Open(path_, false, "FULL");
+    ASSERT_TRUE(c.ok());
+    c_ = std::move(*c);
+  }
+
+  TestFolder folder_;  // first: removed after the connections close
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Connection> c_;
+};
 
 }  // namespace gazette::storage::sqlite
