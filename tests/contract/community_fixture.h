@@ -14,6 +14,7 @@
 #include "comments/checks.h"
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "temp_dir.h"
 
 namespace gazette::community {
 
@@ -22,21 +23,7 @@ using accounts::Role;
 using comments::Comment;
 using comments::CommentStatus;
 
-// A fresh temporary folder per test.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("gazette-community-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using contract::TempDir;
 
 // The three ports of one backend.
 struct AnyStore {
@@ -133,7 +120,7 @@ class CommunityContract : public ::testing::TestWithParam<NamedOpen> {
     return ids;
   }
 
-  TempDir dir_;
+  TempDir dir_{"community"};
   AnyStore store_;
   accounts::AccountStore* accounts_ = nullptr;
   comments::CommentStore* comments_ = nullptr;

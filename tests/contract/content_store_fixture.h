@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/content_store.h"
+#include "temp_dir.h"
 
 namespace gazette::content_contract {
 
@@ -32,15 +33,11 @@ inline std::ostream& operator<<(std::ostream& out, const Backend& b) { return ou
 class ContentStoreContract : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gazette-contract-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_);
-    store_ = GetParam().open(dir_);
+    store_ = GetParam().open(dir_.path());
     ASSERT_NE(store_, nullptr);
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   base::Timestamp At(int minutes) { return base::FromUnixSeconds(1'760'000'000 + minutes * 60); }
@@ -101,9 +98,8 @@ class ContentStoreContract : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
-  std::filesystem::path dir_;
+  contract::TempDir dir_{"contract"};  // removed after the stores close (TearDown)
   std::unique_ptr<core::ContentStore> store_;
-  static inline int counter_ = 0;
 };
 
 }  // namespace gazette::content_contract

@@ -14,6 +14,7 @@
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "old_site.h"
+#include "temp_dir.h"
 
 namespace gazette {
 namespace {
@@ -48,15 +49,11 @@ base::Timestamp At(int minutes) { return base::FromUnixSeconds(1'760'000'000 + m
 class NewsroomContract : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gazette-newsroom-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_);
-    store_ = GetParam().open(dir_);
+    store_ = GetParam().open(dir_.path());
     ASSERT_NE(store_.newsroom, nullptr);
   }
   void TearDown() override {
     store_ = {};
-    std::filesystem::remove_all(dir_);
   }
 
   core::ContentStore& content() { return *store_.holder; }
@@ -86,9 +83,8 @@ class NewsroomContract : public ::testing::TestWithParam<Backend> {
     return id;
   }
 
-  std::filesystem::path dir_;
+  contract::TempDir dir_{"newsroom"};  // removed after the stores close (TearDown)
   Either store_;
-  static inline int counter_ = 0;
 };
 
 TEST_P(NewsroomContract, EditorialFieldsRoundTrip) {

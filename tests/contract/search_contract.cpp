@@ -15,6 +15,7 @@
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "old_site.h"
+#include "temp_dir.h"
 
 namespace gazette {
 namespace {
@@ -51,15 +52,11 @@ std::ostream& operator<<(std::ostream& out, const Backend& b) { return out << b.
 class SearchContract : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gazette-search-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_);
-    stores_ = GetParam().open(dir_);
+    stores_ = GetParam().open(dir_.path());
     ASSERT_NE(stores_.content, nullptr);
   }
   void TearDown() override {
     stores_ = {};
-    std::filesystem::remove_all(dir_);
   }
 
   core::ContentStore& content() { return *stores_.content; }
@@ -136,9 +133,8 @@ class SearchContract : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
-  std::filesystem::path dir_;
+  contract::TempDir dir_{"search"};  // removed after the stores close (TearDown)
   Stores stores_;
-  static inline int counter_ = 0;
 };
 
 using Slugs = std::vector<std::string>;

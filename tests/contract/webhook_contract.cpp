@@ -12,6 +12,7 @@
 #include "storage/memory/memory_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "old_site.h"
+#include "temp_dir.h"
 
 namespace gazette {
 namespace {
@@ -33,15 +34,11 @@ base::Timestamp At(int minutes) { return base::FromUnixSeconds(1'760'000'000 + m
 class WebhookContract : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gazette-webhooks-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_);
-    store_ = GetParam().open(dir_);
+    store_ = GetParam().open(dir_.path());
     ASSERT_NE(store_, nullptr);
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   webhooks::WebhookStore& store() { return *store_; }
@@ -79,9 +76,8 @@ class WebhookContract : public ::testing::TestWithParam<Backend> {
     return ids->front();
   }
 
-  std::filesystem::path dir_;
+  contract::TempDir dir_{"webhooks"};  // removed after the stores close (TearDown)
   std::unique_ptr<webhooks::WebhookStore> store_;
-  static inline int counter_ = 0;
 };
 
 TEST_P(WebhookContract, WebhooksRoundTripEveryField) {
