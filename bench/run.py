@@ -123,6 +123,33 @@ class Nginx:
         self.process.wait(timeout=10)
 
 
+class Bare:
+    """bench/bare: the least work a server can do to answer with these bytes (one
+    sendfile a request, nothing parsed), on the same core. When Gazette, nginx and
+    the bare server give the same figure, the load generator and the loopback are the
+    limit, not the server."""
+
+    def __init__(self, binary, path, headers=()):
+        self.port = harness.free_port()
+        self.process = subprocess.Popen(["taskset", "-c", SERVER_CPU, str(binary), str(self.port), str(path), *headers],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import urllib.request
+        for _ in range(50):
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{self.port}/").read() == path.read_bytes():
+                    return
+                break
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        sys.exit(f"the bare server does not serve {path}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+BARE_BIN = Path(os.environ.get("GAZETTE_BARE_BIN", harness.BIN.parent / "bench" / "bare" / "gazette_bare"))
 TARGETS = ("cached", "miss", "comments", "publish")
 
 
@@ -219,15 +246,27 @@ def main():
             "gzip_bytes": len(gzipped.body) if gzipped.header("content-encoding") == "gzip" else len(gzip.compress(identity, 6)),
             "served_gzip": gzipped.header("content-encoding") == "gzip",
         }
+        bares = []
         if "cached" in chosen:
             nginx = Nginx(work / "nginx")
             nginx.put("article.html", identity)
+            if BARE_BIN.exists():
+                www = work / "nginx" / "www"
+                bares = [Bare(BARE_BIN, www / "article.html"),
+                         Bare(BARE_BIN, www / "article.html.gz", ["Content-Encoding: gzip", "Vary: Accept-Encoding"])]
+            else:
+                print(f"no bare server at {BARE_BIN}: measuring Gazette and nginx only", flush=True)
         try:
-            runs = {k: [] for k in ("gazette identity", "nginx identity", "gazette gzip", "nginx gzip")}
+            urls = {"gazette": f"{server.base}{seed_path}"}
+            if "cached" in chosen:
+                urls["nginx"] = f"http://127.0.0.1:{nginx.port}/article.html"
+            names = [f"{who} {enc}" for enc in ("identity", "gzip") for who in ("gazette", "nginx", "bare")
+                     if who != "bare" or bares]
+            runs = {k: [] for k in names}
             for _ in range(args.runs if "cached" in chosen else 0):
                 for name in runs:
                     who, enc = name.split()
-                    url = f"{server.base}{seed_path}" if who == "gazette" else f"http://127.0.0.1:{nginx.port}/article.html"
+                    url = urls.get(who) or f"http://127.0.0.1:{bares[enc == 'gzip'].port}/"
                     headers = ["Accept-Encoding: gzip"] if enc == "gzip" else []
                     runs[name].append(wrk(url, args.seconds, headers)[0])
             if "cached" in chosen:
@@ -235,6 +274,8 @@ def main():
         finally:
             if "cached" in chosen:
                 nginx.stop()
+            for bare in bares:
+                bare.stop()
 
         other_path = server.get(f"/news/{other['id']}").header("location") or f"/news/{other['id']}"
         # A render that misses the cache: a query parameter the cache does not key on.
@@ -271,8 +312,10 @@ def main():
     print(f"{'measure':44} {'figure':>12}")
     if "cached_article" in results:
         c = results["cached_article"]
-        print(f"{'cached article, identity (req/s)':44} {c['gazette identity']:>12,.0f}  nginx {c['nginx identity']:,.0f}  ratio {c['gazette identity'] / c['nginx identity']:.2f}")
-        print(f"{'cached article, gzip (req/s)':44} {c['gazette gzip']:>12,.0f}  nginx {c['nginx gzip']:,.0f}  ratio {c['gazette gzip'] / c['nginx gzip']:.2f}")
+        for enc in ("identity", "gzip"):
+            g, n = c[f"gazette {enc}"], c[f"nginx {enc}"]
+            bare = f"  bare server {c[f'bare {enc}']:,.0f} ({g / c[f'bare {enc}']:.2f})" if f"bare {enc}" in c else ""
+            print(f"{f'cached article, {enc} (req/s)':44} {g:>12,.0f}  nginx {n:,.0f}  ratio {g / n:.2f}{bare}")
     if "miss_render_p50_ms" in results:
         print(f"{'cache-miss render, 100 comments (p50 ms)':44} {results['miss_render_p50_ms']:>12.3f}")
     if "publish_visible_ms" in results:
