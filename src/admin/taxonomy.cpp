@@ -1,9 +1,12 @@
 // Sections and tags (/admin/sections, /admin/tags): create, rename (name
 // and address; the service keeps the old address as a redirect), the
-// order of sections in the navigation, merging a tag into another.
+// order of sections in the navigation, merging a tag into another. Tags
+// are listed a page at a time, filtered (tag_list.h).
 #include <algorithm>
 
 #include "admin/admin_pages.h"
+#include "admin/tag_list.h"
+#include "base/text.h"
 #include "http/status.h"
 #include "web/offload.h"
 #include "web/urls.h"
@@ -19,6 +22,18 @@ void MarkRow(render::Dict& row, const RowError& error, std::string_view at, std:
   if (!here) return;
   row.Add("ROW_ERROR").Set("message", error.message);
   row.Show(error.field == "slug" ? "SLUG_INVALID" : "NAME_INVALID");
+}
+
+// The tag list's filter and page, as the request's address gives them (the
+// list's forms post to addresses that carry them). No page, or one that is
+// not a number, reads as the first: a form's answer never fails on it.
+std::string TagFilter(const http::Request& request) {
+  return std::string(base::Trim(request.QueryParam("q").value_or("")));
+}
+
+int TagListPage(const http::Request& request) {
+  std::optional<std::int64_t> n = web::ParseId(request.QueryParam("page").value_or("1"));
+  return n && *n <= 100000 ? static_cast<int>(*n) : 1;
 }
 
 }  // namespace
@@ -40,10 +55,17 @@ http::Response AdminPages::TaxonomyPage(const http::Request& request, const acco
   web::PageFrame frame;
   frame.title = Text(tags ? "admin_tags" : "admin_sections");
   frame.path = tags ? "/admin/tags" : "/admin/sections";
+  if (std::optional<std::string> p = request.QueryParam("page"); tags && p && !web::ParseId(*p)) {
+    return Refused(base::Error::Invalid(pages_.locale().Text("bad_page_number")));
+  }
   base::Result<std::vector<core::Section>> sections = s_.content.ListSections();
   base::Result<std::vector<core::Tag>> tag_list = s_.content.ListTags();
   if (!sections.ok()) return Refused(sections.error());
   if (!tag_list.ok()) return Refused(tag_list.error());
+  const std::string filter = TagFilter(request);
+  const TagPage listed = PageOfTags(*tag_list, filter, TagListPage(request));
+  const std::string place = TagListQuery(filter, listed.page);
+  if (tags) frame.path += place;
   std::optional<std::string> done = request.QueryParam("done");
   return Page(request, &actor, status, tags ? "admin_tags.tpl" : "admin_sections.tpl", frame, [&](render::Dict& content) {
     content.Set("heading", frame.title);
@@ -66,21 +88,30 @@ http::Response AdminPages::TaxonomyPage(const http::Request& request, const acco
       }
       return;
     }
+    content.Set("q", filter);
+    content.Set("create_action", "/admin/tags" + place);
     if (tag_list->empty()) content.Show("NO_ITEMS");
-    for (const core::Tag& t : *tag_list) {
+    else if (listed.total == 0) content.Show("NO_MATCHES");
+    if (!filter.empty() || listed.pages > 1) {
+      content.Add("TAG_TOTAL").Set("total", Text("admin_tags_total", "n", std::to_string(listed.total)));
+    }
+    for (const core::Tag& t : listed.tags) {
       render::Dict row = content.Add("ITEM");
       row.Set("id", static_cast<long>(t.id)).Set("current_name", t.name);
       row.Set("public_url", web::TagPath(t.slug));
+      row.Set("rename_action", "/admin/tags/" + std::to_string(t.id) + "/rename" + place);
       MarkRow(row, error, std::to_string(t.id), t.name, t.slug);
     }
-    if (tag_list->size() >= 2) {
+    if (listed.tags.size() >= 2) {
       render::Dict merge = content.Add("MERGE");
+      merge.Set("merge_action", "/admin/tags/merge" + place);
       if (error.at == "merge" && !error.message.empty()) merge.Add("MERGE_ERROR").Set("message", error.message);
-      for (const core::Tag& t : *tag_list) {
+      for (const core::Tag& t : listed.tags) {
         merge.Add("FROM_TAG").Set("id", static_cast<long>(t.id)).Set("name", t.name);
         merge.Add("INTO_TAG").Set("id", static_cast<long>(t.id)).Set("name", t.name);
       }
     }
+    web::FillPagination(content, pages_.View(), listed.page, listed.pages, "/admin/tags" + TagListQuery(filter, 1));
   });
 }
 
@@ -176,8 +207,10 @@ http::Response AdminPages::TagAction(const http::Request& request, std::string_v
       error.field = e.field;
       return TaxonomyPage(request, actor, true, http::StatusFor(e.code), error);
     }
+    // Back to the list where the form was; a new tag is shown by its name.
     std::string notice = what == "create" ? "added" : what == "rename" ? "renamed" : "merged";
-    return web::SeeOther("/admin/tags?done=" + notice);
+    if (what == "create") return web::SeeOther("/admin/tags" + TagListQuery(error.name, 1, "done=" + notice));
+    return web::SeeOther("/admin/tags" + TagListQuery(TagFilter(request), TagListPage(request), "done=" + notice));
   });
 }
 
