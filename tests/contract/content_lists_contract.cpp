@@ -252,4 +252,84 @@ TEST_P(ContentStoreContract, TagAndAuthorListsOfATimeHoldExactlyThatTimesArticle
   EXPECT_EQ(*store_->CountArticles(nothing_then), 0);
 }
 
+// A tag's and an author's lists follow each write of their articles: a
+// publication time moved, a draft published, an article taken down, a page
+// of one, the newsroom's order by update, and the other filters with them.
+TEST_P(ContentStoreContract, TagAndAuthorListsFollowEachArticlesPublicationTime) {
+  core::Section world = AddSection("world", "World");
+  auto [ports, oleg] = AddTagAndAuthor({0, "ports", "Ports"}, {0, "oleg", "Oleg"});
+  core::Tag tag = ports;
+  core::Author author = oleg;
+  auto named = [&](const std::string& slug, int minutes, ArticleStatus status = ArticleStatus::kPublished) {
+    Article a = Make(slug, minutes, status);
+    a.tags = {tag};
+    a.authors = {author};
+    return Insert(a);
+  };
+  core::Id a = named("a", 10);
+  core::Id b = named("b", 20);
+  core::Id c = named("c", 30, ArticleStatus::kDraft);
+  named("d", 40, ArticleStatus::kScheduled);
+  Insert(Make("untagged", 35));
+  ArticleQuery by_tag, by_author, by_both;
+  by_tag.tag_id = tag.id;
+  by_author.author_id = author.id;
+  by_both.tag_id = tag.id;
+  by_both.author_id = author.id;
+  auto lists = [&](const std::vector<std::string>& expected) {
+    for (const ArticleQuery* q : {&by_tag, &by_author, &by_both}) {
+      EXPECT_EQ(Slugs(*q), expected);
+      EXPECT_EQ(*store_->CountArticles(*q), static_cast<std::int64_t>(expected.size()));
+      EXPECT_EQ(*store_->AnyArticles(*q), !expected.empty());
+    }
+  };
+  lists({"b", "a"});
+  auto change = [&](core::Id id, const std::function<void(Article&)>& edit) {
+    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+      auto found = w.FindArticle(id);
+      if (!found.ok()) return found.error();
+      edit(*found);
+      return w.UpdateArticle(*found);
+    }).ok());
+  };
+  change(a, [&](Article& x) { x.published_at = At(25); });
+  lists({"a", "b"});
+  change(c, [&](Article& x) {
+    x.status = ArticleStatus::kPublished;
+    x.published_at = At(15);
+  });
+  lists({"a", "b", "c"});
+  change(b, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
+  lists({"a", "c"});
+  change(b, [&](Article& x) { x.status = ArticleStatus::kPublished; });
+  lists({"a", "b", "c"});
+
+  ArticleQuery second = by_tag;
+  second.limit = 1;
+  second.offset = 1;
+  EXPECT_EQ(Slugs(second), std::vector<std::string>{"b"});
+  ArticleQuery in_time = by_author;
+  in_time.published_from = At(15);
+  in_time.published_before = At(25);
+  EXPECT_EQ(Slugs(in_time), (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(*store_->CountArticles(in_time), 2);
+  change(c, [&](Article& x) {
+    x.section = world;
+    x.updated_at = At(90);
+  });
+  ArticleQuery in_world = by_tag;
+  in_world.section_id = world.id;
+  EXPECT_EQ(Slugs(in_world), std::vector<std::string>{"c"});
+  EXPECT_EQ(*store_->CountArticles(in_world), 1);
+  ArticleQuery updated = by_tag;
+  updated.order = ArticleQuery::Order::kRecentlyUpdated;
+  EXPECT_EQ(Slugs(updated), (std::vector<std::string>{"c", "b", "a"}));
+  auto listed = store_->ListArticles(by_tag);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 3u);
+  EXPECT_EQ(listed->front().published_at, At(25));
+  ASSERT_TRUE(listed->back().section.has_value());
+  EXPECT_EQ(listed->back().section->slug, "world");
+}
+
 }  // namespace gazette::content_contract

@@ -18,8 +18,9 @@ using base::Status;
 // tag or an author falls anywhere in its index, so each new row dirties a
 // page of its own. The other article indexes grow at their end (time,
 // section and time, update time) and stay.
-constexpr std::array<std::string_view, 3> kDeferred = {"articles_by_headline", "article_tags_by_tag",
-                                                        "article_authors_by_author"};
+constexpr std::array<std::string_view, 5> kDeferred = {"articles_by_headline", "article_tags_by_tag",
+                                                        "article_authors_by_author", "article_tags_listed",
+                                                        "article_authors_listed"};
 
 constexpr std::string_view kIndexSql = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1";
 constexpr std::string_view kKeep = "INSERT OR REPLACE INTO deferred_indexes (name, sql) VALUES (?1, ?2)";

@@ -63,17 +63,17 @@ constexpr std::string_view kUpdateTag = "UPDATE tags SET slug = ?2, name = ?3 WH
 constexpr std::string_view kKeepTagSlug = "INSERT OR REPLACE INTO tag_slugs (slug, tag_id) VALUES (?1, ?2)";
 constexpr std::string_view kDropTagSlug = "DELETE FROM tag_slugs WHERE slug = ?1";
 constexpr std::string_view kMoveTagArticles =
-    "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) "
-    "SELECT article_id, ?2, position FROM article_tags WHERE tag_id = ?1";
+    "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position, listed_at) "
+    "SELECT article_id, ?2, position, listed_at FROM article_tags WHERE tag_id = ?1";
 constexpr std::string_view kDropTagArticles = "DELETE FROM article_tags WHERE tag_id = ?1";
 constexpr std::string_view kMoveTagSlugs = "UPDATE tag_slugs SET tag_id = ?2 WHERE tag_id = ?1";
 constexpr std::string_view kDeleteTag = "DELETE FROM tags WHERE id = ?1";
 constexpr std::string_view kDeleteArticleTags = "DELETE FROM article_tags WHERE article_id = ?1";
 constexpr std::string_view kDeleteArticleAuthors = "DELETE FROM article_authors WHERE article_id = ?1";
 constexpr std::string_view kInsertArticleTag =
-    "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?1, ?2, ?3)";
+    "INSERT INTO article_tags (article_id, tag_id, position, listed_at) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kInsertArticleAuthor =
-    "INSERT INTO article_authors (article_id, author_id, position) VALUES (?1, ?2, ?3)";
+    "INSERT INTO article_authors (article_id, author_id, position, listed_at) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kInsertSection = "INSERT INTO sections (slug, name, position) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kInsertTag = "INSERT INTO tags (slug, name) VALUES (?1, ?2)";
 constexpr std::string_view kInsertAuthor = "INSERT INTO authors (slug, name) VALUES (?1, ?2)";
@@ -151,17 +151,22 @@ Status DeleteNames(Connection& c, Id id) {
 }
 
 // The article's tags and authors in order; `replace` when it had some.
+// Every write of an article comes here, so each link carries the time its
+// tag's and author's lists sort it by: the publication time while the
+// article is published, NULL otherwise (migration 0013).
 Status WriteNames(Connection& c, const core::Article& a, Id id, bool replace) {
   if (replace) GZ_TRY(DeleteNames(c, id));
+  std::optional<std::int64_t> listed_at;
+  if (a.status == core::ArticleStatus::kPublished && a.published_at) listed_at = base::ToUnixSeconds(*a.published_at);
   for (std::size_t i = 0; i < a.tags.size(); ++i) {
     Result<Statement> st = c.Prepare(kInsertArticleTag);
     if (!st.ok()) return std::move(st).error();
-    GZ_TRY(st->Bind(1, id).Bind(2, a.tags[i].id).Bind(3, static_cast<std::int64_t>(i)).Run());
+    GZ_TRY(st->Bind(1, id).Bind(2, a.tags[i].id).Bind(3, static_cast<std::int64_t>(i)).Bind(4, listed_at).Run());
   }
   for (std::size_t i = 0; i < a.authors.size(); ++i) {
     Result<Statement> st = c.Prepare(kInsertArticleAuthor);
     if (!st.ok()) return std::move(st).error();
-    GZ_TRY(st->Bind(1, id).Bind(2, a.authors[i].id).Bind(3, static_cast<std::int64_t>(i)).Run());
+    GZ_TRY(st->Bind(1, id).Bind(2, a.authors[i].id).Bind(3, static_cast<std::int64_t>(i)).Bind(4, listed_at).Run());
   }
   return {};
 }

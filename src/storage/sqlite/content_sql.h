@@ -29,7 +29,7 @@ std::optional<core::Section> SectionAt(const Statement& s, int column);
 // The lowest and highest id of the articles published in [from, before),
 // or nothing when there are none. Ids mostly follow publication time, so
 // this span holds about that time's articles: an index keyed by article id
-// (a tag's, an author's, the search index) is asked about it alone.
+// (the search index) is asked about it alone.
 using IdSpan = std::optional<std::pair<core::Id, core::Id>>;
 base::Result<IdSpan> PublishedIdSpan(Connection& c, base::Timestamp from, base::Timestamp before);
 // Where a read gets the spans it needs: PublishedIdSpan itself, or the
@@ -37,18 +37,16 @@ base::Result<IdSpan> PublishedIdSpan(Connection& c, base::Timestamp from, base::
 // several times, and each costs a scan of that time's articles).
 using SpanLookup = std::function<base::Result<IdSpan>(Connection&, base::Timestamp, base::Timestamp)>;
 
-// A tag's or an author's published articles of a bounded time are read
-// from their index for the span of ids published then (`spans`).
-base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query,
-                                                             const SpanLookup& spans = PublishedIdSpan);
-base::Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& query, const SpanLookup& spans = PublishedIdSpan);
+// A tag's or an author's published articles are read from their links,
+// which carry the publication time (migration 0013).
+base::Result<std::vector<core::ArticleSummary>> ListArticles(Connection& c, const core::ArticleQuery& query);
+base::Result<bool> AnyArticles(Connection& c, const core::ArticleQuery& query);
 // Where a count may come from instead of the file: given the count's key
 // (its SQL and values) and the way to count, the number (the store keeps
 // counts until articles are written: see SqliteStore::ArticleWrites).
 using CountLookup = std::function<base::Result<std::int64_t>(const std::string& key,
                                                              const std::function<base::Result<std::int64_t>()>& count)>;
 base::Result<std::int64_t> CountArticles(Connection& c, const core::ArticleQuery& query,
-                                         const SpanLookup& spans = PublishedIdSpan,
                                          const CountLookup& counts = nullptr);
 base::Result<bool> ArticleSlugTaken(Connection& c, std::string_view slug);
 base::Result<std::vector<core::ArticleRef>> ListPublishedRefs(Connection& c, core::Id after_id, int limit);

@@ -161,18 +161,18 @@ content_sql::SpanLookup SqliteStore::Spans() {
 }
 
 Result<std::vector<core::ArticleSummary>> SqliteStore::ListArticles(const core::ArticleQuery& q) {
-  return WithReader([&](Connection& c) { return content_sql::ListArticles(c, q, Spans()); });
+  return WithReader([&](Connection& c) { return content_sql::ListArticles(c, q); });
 }
 Result<std::int64_t> SqliteStore::CountArticles(const core::ArticleQuery& q) {
   return WithReader([&](Connection& c) {
-    return content_sql::CountArticles(c, q, Spans(), [this](const std::string& key, const auto& count) {
+    return content_sql::CountArticles(c, q, [this](const std::string& key, const auto& count) {
       return counts_.Get(key, ArticleWrites(), count);
     });
   });
 }
 
 Result<bool> SqliteStore::AnyArticles(const core::ArticleQuery& q) {
-  return WithReader([&](Connection& c) { return content_sql::AnyArticles(c, q, Spans()); });
+  return WithReader([&](Connection& c) { return content_sql::AnyArticles(c, q); });
 }
 Result<bool> SqliteStore::ArticleSlugTaken(std::string_view slug) {
   return WithReader([&](Connection& c) { return content_sql::ArticleSlugTaken(c, slug); });
