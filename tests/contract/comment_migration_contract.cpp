@@ -21,20 +21,14 @@ TEST(CommentMigration, RecentCommentsOfTheVersionBeforeGetRepeatKeys) {
   ASSERT_FALSE(path.empty());
   auto dir = std::filesystem::path(path).parent_path();
   const long now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql =
-        "INSERT INTO articles (id, slug, status, published_at, created_at, updated_at, headline, lead, body, body_html) "
-        "VALUES (10, 'bridge', 'published', 1760000000, 1760000000, 1760000000, 'Bridge reopens', '', '', '');"
-        "INSERT INTO accounts (id, email, display_name, password_hash, created_at) VALUES (3, 'a@example.org', 'A', 'x', 1);"
-        "INSERT INTO comments (id, article_id, root_id, account_id, status, created_at, body, body_html) VALUES "
-        "(1, 10, 1, 3, 'visible', " + std::to_string(now - 600) + ", 'The ferries stop!', ''),"
-        "(2, 10, 2, 3, 'visible', " + std::to_string(now - 90 * 86400) + ", 'Long ago.', '');";
-    char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_close(db);
-  }
+  std::string sql =
+      "INSERT INTO articles (id, slug, status, published_at, created_at, updated_at, headline, lead, body, body_html) "
+      "VALUES (10, 'bridge', 'published', 1760000000, 1760000000, 1760000000, 'Bridge reopens', '', '', '');"
+      "INSERT INTO accounts (id, email, display_name, password_hash, created_at) VALUES (3, 'a@example.org', 'A', 'x', 1);"
+      "INSERT INTO comments (id, article_id, root_id, account_id, status, created_at, body, body_html) VALUES "
+      "(1, 10, 1, 3, 'visible', " + std::to_string(now - 600) + ", 'The ferries stop!', ''),"
+      "(2, 10, 2, 3, 'visible', " + std::to_string(now - 90 * 86400) + ", 'Long ago.', '');";
+  ASSERT_TRUE(OnOldSite(path, sql));
   auto store = storage::sqlite::SqliteStore::Open({path});
   ASSERT_TRUE(store.ok());
   auto report = (*store)->Migrate();

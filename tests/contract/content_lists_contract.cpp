@@ -183,26 +183,18 @@ TEST_P(ContentStoreContract, CountsFollowEveryWrite) {
   EXPECT_EQ(counts(), (Counts{1, 1, 1, 0, 0}));
   core::Id draft_id = Insert(Make("draft", 2, ArticleStatus::kDraft));
   EXPECT_EQ(counts(), (Counts{1, 1, 1, 0, 1}));
-  auto change = [&](core::Id id, const std::function<void(Article&)>& edit) {
-    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-      auto found = w.FindArticle(id);
-      if (!found.ok()) return found.error();
-      edit(*found);
-      return w.UpdateArticle(*found);
-    }).ok());
-  };
-  change(draft_id, [&](Article& d) {
+  Change(draft_id, [&](Article& d) {
     d.status = ArticleStatus::kPublished;
     d.published_at = At(3);
   });
   EXPECT_EQ(counts(), (Counts{2, 1, 1, 0, 0}));
-  change(a_id, [&](Article& x) { x.section.reset(); });
+  Change(a_id, [&](Article& x) { x.section.reset(); });
   EXPECT_EQ(counts(), (Counts{2, 0, 1, 0, 0}));
-  change(a_id, [&](Article& x) { x.tags = {other_tag}; });
+  Change(a_id, [&](Article& x) { x.tags = {other_tag}; });
   EXPECT_EQ(counts(), (Counts{2, 0, 0, 1, 0}));
   ASSERT_TRUE(store_->Write([&](ContentWriter& w) { return w.MergeTags(other_tag.id, tag.id); }).ok());
   EXPECT_EQ(counts(), (Counts{2, 0, 1, 0, 0}));
-  change(a_id, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
+  Change(a_id, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
   EXPECT_EQ(counts(), (Counts{1, 0, 0, 0, 0}));
 }
 
@@ -284,24 +276,16 @@ TEST_P(ContentStoreContract, TagAndAuthorListsFollowEachArticlesPublicationTime)
     }
   };
   lists({"b", "a"});
-  auto change = [&](core::Id id, const std::function<void(Article&)>& edit) {
-    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-      auto found = w.FindArticle(id);
-      if (!found.ok()) return found.error();
-      edit(*found);
-      return w.UpdateArticle(*found);
-    }).ok());
-  };
-  change(a, [&](Article& x) { x.published_at = At(25); });
+  Change(a, [&](Article& x) { x.published_at = At(25); });
   lists({"a", "b"});
-  change(c, [&](Article& x) {
+  Change(c, [&](Article& x) {
     x.status = ArticleStatus::kPublished;
     x.published_at = At(15);
   });
   lists({"a", "b", "c"});
-  change(b, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
+  Change(b, [&](Article& x) { x.status = ArticleStatus::kUnpublished; });
   lists({"a", "c"});
-  change(b, [&](Article& x) { x.status = ArticleStatus::kPublished; });
+  Change(b, [&](Article& x) { x.status = ArticleStatus::kPublished; });
   lists({"a", "b", "c"});
 
   ArticleQuery second = by_tag;
@@ -313,7 +297,7 @@ TEST_P(ContentStoreContract, TagAndAuthorListsFollowEachArticlesPublicationTime)
   in_time.published_before = At(25);
   EXPECT_EQ(Slugs(in_time), (std::vector<std::string>{"b", "c"}));
   EXPECT_EQ(*store_->CountArticles(in_time), 2);
-  change(c, [&](Article& x) {
+  Change(c, [&](Article& x) {
     x.section = world;
     x.updated_at = At(90);
   });

@@ -90,6 +90,16 @@ class ContentStoreContract : public ::testing::TestWithParam<Backend> {
     return id;
   }
 
+  // Reads the article, edits it and writes it back, in one write.
+  void Change(core::Id id, const std::function<void(Article&)>& edit) {
+    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
+      auto found = w.FindArticle(id);
+      if (!found.ok()) return found.error();
+      edit(*found);
+      return w.UpdateArticle(*found);
+    }).ok());
+  }
+
   std::vector<std::string> Slugs(const ArticleQuery& q) {
     auto list = store_->ListArticles(q);
     EXPECT_TRUE(list.ok());

@@ -3,7 +3,6 @@
 // migration: the published ones, newest first; drafts, scheduled and taken
 // down articles stay off the lists, as before.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <string>
@@ -19,27 +18,21 @@ TEST(LinkMigration, TagAndAuthorListsOfTheVersionBeforeStayTheSame) {
   std::string path = OldSite("links", 12);
   ASSERT_FALSE(path.empty());
   auto dir = std::filesystem::path(path).parent_path();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql =
-        "INSERT INTO tags (id, slug, name) VALUES (1, 'ports', 'Ports');"
-        "INSERT INTO authors (id, slug, name) VALUES (1, 'oleg', 'Oleg');"
-        "INSERT INTO articles (id, slug, status, published_at, created_at, updated_at, headline) VALUES "
-        "(1, 'older', 'published', 1760000100, 1760000000, 1760000000, 'Older'),"
-        "(2, 'newer', 'published', 1760000300, 1760000000, 1760000000, 'Newer'),"
-        "(3, 'backdated', 'published', 1760000200, 1760000000, 1760000000, 'Backdated'),"
-        "(4, 'draft', 'draft', NULL, 1760000000, 1760000000, 'Draft'),"
-        "(5, 'scheduled', 'scheduled', 1790000000, 1760000000, 1760000000, 'Scheduled'),"
-        "(6, 'taken-down', 'unpublished', 1760000400, 1760000000, 1760000000, 'Taken down');"
-        "INSERT INTO article_tags (article_id, tag_id, position) VALUES (1, 1, 0), (2, 1, 0), (3, 1, 0), (4, 1, 0), "
-        "(5, 1, 0), (6, 1, 0);"
-        "INSERT INTO article_authors (article_id, author_id, position) VALUES (1, 1, 0), (3, 1, 0), (4, 1, 0), "
-        "(6, 1, 0);";
-    char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_close(db);
-  }
+  std::string sql =
+      "INSERT INTO tags (id, slug, name) VALUES (1, 'ports', 'Ports');"
+      "INSERT INTO authors (id, slug, name) VALUES (1, 'oleg', 'Oleg');"
+      "INSERT INTO articles (id, slug, status, published_at, created_at, updated_at, headline) VALUES "
+      "(1, 'older', 'published', 1760000100, 1760000000, 1760000000, 'Older'),"
+      "(2, 'newer', 'published', 1760000300, 1760000000, 1760000000, 'Newer'),"
+      "(3, 'backdated', 'published', 1760000200, 1760000000, 1760000000, 'Backdated'),"
+      "(4, 'draft', 'draft', NULL, 1760000000, 1760000000, 'Draft'),"
+      "(5, 'scheduled', 'scheduled', 1790000000, 1760000000, 1760000000, 'Scheduled'),"
+      "(6, 'taken-down', 'unpublished', 1760000400, 1760000000, 1760000000, 'Taken down');"
+      "INSERT INTO article_tags (article_id, tag_id, position) VALUES (1, 1, 0), (2, 1, 0), (3, 1, 0), (4, 1, 0), "
+      "(5, 1, 0), (6, 1, 0);"
+      "INSERT INTO article_authors (article_id, author_id, position) VALUES (1, 1, 0), (3, 1, 0), (4, 1, 0), "
+      "(6, 1, 0);";
+  ASSERT_TRUE(OnOldSite(path, sql));
   auto store = storage::sqlite::SqliteStore::Open({path});
   ASSERT_TRUE(store.ok());
   auto report = (*store)->Migrate();

@@ -357,26 +357,20 @@ TEST(NewsroomMigration, ASiteOfTheVersionBeforeKeepsItsData) {
   std::string path = OldSite("newsroom", 2);
   ASSERT_FALSE(path.empty());
   auto dir = std::filesystem::path(path).parent_path();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    const char* sql =
-        "PRAGMA foreign_keys = ON;"
-        "INSERT INTO sections (id, slug, name, position) VALUES (1, 'world', 'World', 1);"
-        "INSERT INTO articles (id, slug, status, section_id, published_at, created_at, updated_at, comment_count, "
-        "  comment_policy, headline, lead, body, body_html) "
-        "VALUES (10, 'bridge', 'published', 1, 1760000000, 1760000000, 1760000000, 1, 'premoderated', 'Bridge', "
-        "  'Lead', 'Body', '<p>Body</p>');"
-        "INSERT INTO accounts (id, email, display_name, password_hash, role, email_verified, created_at) "
-        "VALUES (20, 'mod@example.org', 'Mod', 'hash', 'moderator', 1, 1760000000);"
-        "INSERT INTO sessions (account_id, token_hash, created_at, last_seen_at, expires_at) "
-        "VALUES (20, 'session-hash', 1760000000, 1760000000, 1960000000);"
-        "INSERT INTO comments (id, article_id, root_id, account_id, status, created_at, body, body_html) "
-        "VALUES (30, 10, 30, 20, 'visible', 1760000000, 'Hi', '<p>Hi</p>');";
-    char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_close(db);
-  }
+  const char* sql =
+      "PRAGMA foreign_keys = ON;"
+      "INSERT INTO sections (id, slug, name, position) VALUES (1, 'world', 'World', 1);"
+      "INSERT INTO articles (id, slug, status, section_id, published_at, created_at, updated_at, comment_count, "
+      "  comment_policy, headline, lead, body, body_html) "
+      "VALUES (10, 'bridge', 'published', 1, 1760000000, 1760000000, 1760000000, 1, 'premoderated', 'Bridge', "
+      "  'Lead', 'Body', '<p>Body</p>');"
+      "INSERT INTO accounts (id, email, display_name, password_hash, role, email_verified, created_at) "
+      "VALUES (20, 'mod@example.org', 'Mod', 'hash', 'moderator', 1, 1760000000);"
+      "INSERT INTO sessions (account_id, token_hash, created_at, last_seen_at, expires_at) "
+      "VALUES (20, 'session-hash', 1760000000, 1760000000, 1960000000);"
+      "INSERT INTO comments (id, article_id, root_id, account_id, status, created_at, body, body_html) "
+      "VALUES (30, 10, 30, 20, 'visible', 1760000000, 'Hi', '<p>Hi</p>');";
+  ASSERT_TRUE(OnOldSite(path, sql));
   auto store = storage::sqlite::SqliteStore::Open({path});
   ASSERT_TRUE(store.ok());
   auto report = (*store)->Migrate();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,6 +25,22 @@ inline std::string OldSite(const std::string& name, int version) {
   }
   EXPECT_EQ(*(*store)->SchemaVersion(), version);
   return path;
+}
+
+// Writes `sql` into the old site with SQLite alone, as its version would have.
+inline ::testing::AssertionResult OnOldSite(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return ::testing::AssertionFailure() << "cannot open " << path;
+  }
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) return ::testing::AssertionFailure() << message;
+  return ::testing::AssertionSuccess();
 }
 
 }  // namespace gazette

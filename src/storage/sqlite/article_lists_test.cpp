@@ -62,6 +62,27 @@ class ArticleListsTest : public StoreTest {
     });
   }
 
+  // Pages of 20 of `all` at each offset are the very pages of `whole`, the
+  // list read at once.
+  void ExpectPagesOf(const core::ArticleQuery& all, const std::vector<core::ArticleSummary>& whole,
+                     std::initializer_list<int> offsets) {
+    for (int offset : offsets) {
+      core::ArticleQuery q = all;
+      q.limit = 20;
+      q.offset = offset;
+      auto page = content_sql::ListArticles(*c_, q);
+      ASSERT_TRUE(page.ok());
+      std::size_t expected = std::min<std::size_t>(20, whole.size() - std::min<std::size_t>(whole.size(), offset));
+      ASSERT_EQ(page->size(), expected) << offset;
+      for (std::size_t i = 0; i < page->size(); ++i) {
+        EXPECT_EQ((*page)[i].id, whole[offset + i].id) << offset;
+        EXPECT_EQ((*page)[i].headline, whole[offset + i].headline);
+        ASSERT_TRUE((*page)[i].section);
+        EXPECT_EQ((*page)[i].section->slug, "world");
+      }
+    }
+  }
+
   static constexpr int kArticles = 3000;
   core::Tag tag_;
   core::Author author_;
@@ -93,21 +114,7 @@ TEST_F(ArticleListsTest, DeepPagesAreTheListsOwnAndSkipThroughTheIndex) {
   auto whole = content_sql::ListArticles(*c_, all);
   ASSERT_TRUE(whole.ok());
   ASSERT_EQ(whole->size(), static_cast<std::size_t>(kArticles - kArticles / 10));
-  for (int offset : {0, 990, 999, 1000, 1001, 1500, 2690, 2700}) {
-    core::ArticleQuery q = all;
-    q.limit = 20;
-    q.offset = offset;
-    auto page = content_sql::ListArticles(*c_, q);
-    ASSERT_TRUE(page.ok());
-    std::size_t expected = std::min<std::size_t>(20, whole->size() - std::min<std::size_t>(whole->size(), offset));
-    ASSERT_EQ(page->size(), expected) << offset;
-    for (std::size_t i = 0; i < page->size(); ++i) {
-      EXPECT_EQ((*page)[i].id, (*whole)[offset + i].id) << offset;
-      EXPECT_EQ((*page)[i].headline, (*whole)[offset + i].headline);
-      ASSERT_TRUE((*page)[i].section);
-      EXPECT_EQ((*page)[i].section->slug, "world");
-    }
-  }
+  ExpectPagesOf(all, *whole, {0, 990, 999, 1000, 1001, 1500, 2690, 2700});
   core::ArticleQuery deep = all;
   deep.limit = 20;
   deep.offset = 2600;
@@ -184,19 +191,7 @@ TEST_F(ArticleListsTest, TagAndAuthorPagesReadTheirOwnRowsAndCountFromTheLinks) 
     auto whole = content_sql::ListArticles(*c_, all);
     ASSERT_TRUE(whole.ok());
     ASSERT_EQ(whole->size(), tagged ? 1200u : 2700u);
-    for (int offset : {0, 999, 1000, 1001, 1190, 2690}) {
-      core::ArticleQuery q = all;
-      q.limit = 20;
-      q.offset = offset;
-      auto page = content_sql::ListArticles(*c_, q);
-      ASSERT_TRUE(page.ok());
-      std::size_t expected = std::min<std::size_t>(20, whole->size() - std::min<std::size_t>(whole->size(), offset));
-      ASSERT_EQ(page->size(), expected) << offset;
-      for (std::size_t i = 0; i < page->size(); ++i) {
-        EXPECT_EQ((*page)[i].id, (*whole)[offset + i].id) << offset;
-        ASSERT_TRUE((*page)[i].section);
-      }
-    }
+    ExpectPagesOf(all, *whole, {0, 999, 1000, 1001, 1190, 2690});
   }
 }
 
