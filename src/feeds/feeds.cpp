@@ -263,23 +263,25 @@ http::Response Feeds::PagesSitemap(const http::Request&) const {
   if (!sections.ok()) return pages_.Error(sections.error());
   for (const core::Section& s : *sections) urls.push_back({Absolute(web::SectionPath(s.slug)), std::nullopt});
   // Tags and authors with something published: the others' pages are empty.
+  auto add_if_listed = [&](const core::ArticleQuery& query, const std::string& path) -> base::Status {
+    base::Result<bool> any = content_.AnyArticles(query);
+    if (!any.ok()) return std::move(any).error();
+    if (*any) urls.push_back({Absolute(path), std::nullopt});
+    return {};
+  };
   base::Result<std::vector<core::Tag>> tags = content_.ListTags();
   if (!tags.ok()) return pages_.Error(tags.error());
   for (const core::Tag& t : *tags) {
     core::ArticleQuery query;
     query.tag_id = t.id;
-    base::Result<bool> any = content_.AnyArticles(query);
-    if (!any.ok()) return pages_.Error(any.error());
-    if (*any) urls.push_back({Absolute(web::TagPath(t.slug)), std::nullopt});
+    if (base::Status added = add_if_listed(query, web::TagPath(t.slug)); !added.ok()) return pages_.Error(added.error());
   }
   base::Result<std::vector<core::Author>> authors = content_.ListAuthors();
   if (!authors.ok()) return pages_.Error(authors.error());
   for (const core::Author& a : *authors) {
     core::ArticleQuery query;
     query.author_id = a.id;
-    base::Result<bool> any = content_.AnyArticles(query);
-    if (!any.ok()) return pages_.Error(any.error());
-    if (*any) urls.push_back({Absolute(web::AuthorPath(a.slug)), std::nullopt});
+    if (base::Status added = add_if_listed(query, web::AuthorPath(a.slug)); !added.ok()) return pages_.Error(added.error());
   }
   return Sitemaps(Answer(UrlSetXml(urls), kXmlContentType, std::nullopt), std::nullopt);
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "content_writes.h"
 #include "core/content_store.h"
 #include "temp_dir.h"
 
@@ -78,27 +79,9 @@ class ContentStoreContract : public ::testing::TestWithParam<Backend> {
     return a;
   }
 
-  core::Id Insert(const Article& a) {
-    core::Id id = 0;
-    base::Status st = store_->Write([&](ContentWriter& w) -> base::Status {
-      auto r = w.InsertArticle(a);
-      if (!r.ok()) return r.error();
-      id = *r;
-      return {};
-    });
-    EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message + " " + st.error().detail);
-    return id;
-  }
+  core::Id Insert(const Article& a) { return contract::InsertArticle(*store_, a); }
 
-  // Reads the article, edits it and writes it back, in one write.
-  void Change(core::Id id, const std::function<void(Article&)>& edit) {
-    ASSERT_TRUE(store_->Write([&](ContentWriter& w) -> base::Status {
-      auto found = w.FindArticle(id);
-      if (!found.ok()) return found.error();
-      edit(*found);
-      return w.UpdateArticle(*found);
-    }).ok());
-  }
+  void Change(core::Id id, const std::function<void(Article&)>& edit) { contract::ChangeArticle(*store_, id, edit); }
 
   std::vector<std::string> Slugs(const ArticleQuery& q) {
     auto list = store_->ListArticles(q);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "content_writes.h"
 #include "core/content_store.h"
 #include "core/search.h"
 #include "storage/memory/memory_store.h"
@@ -89,25 +90,10 @@ class SearchContract : public ::testing::TestWithParam<Backend> {
     if (status != ArticleStatus::kDraft) a.published_at = At(hours);
     a.created_at = At(hours);
     a.updated_at = At(hours);
-    core::Id id = 0;
-    base::Status st = content().Write([&](ContentWriter& w) -> base::Status {
-      auto r = w.InsertArticle(a);
-      if (!r.ok()) return r.error();
-      id = *r;
-      return {};
-    });
-    EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message + " " + st.error().detail);
-    return id;
+    return contract::InsertArticle(content(), a);
   }
 
-  void Change(core::Id id, const std::function<void(Article&)>& change) {
-    ASSERT_TRUE(content().Write([&](ContentWriter& w) -> base::Status {
-      auto a = w.FindArticle(id);
-      if (!a.ok()) return a.error();
-      change(*a);
-      return w.UpdateArticle(*a);
-    }).ok());
-  }
+  void Change(core::Id id, const std::function<void(Article&)>& change) { contract::ChangeArticle(content(), id, change); }
 
   static SearchQuery Words(std::vector<std::vector<std::string>> terms, bool prefix_last = false) {
     SearchQuery q;

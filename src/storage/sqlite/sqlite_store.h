@@ -178,7 +178,8 @@ class SqliteStore final : public core::ContentStore,
   template <class Writer, class Work>
   base::Status WriteArticles(const Work& work);
   // content_sql::PublishedIdSpan, remembering the last one until anything
-  // is written: one render of "Read next" asks for the same time thrice.
+  // is written: "Read next" searches the time around its article, and the
+  // articles readers open one after another are mostly of the same days.
   base::Result<content_sql::IdSpan> RememberedSpan(Connection& c, base::Timestamp from, base::Timestamp before);
   content_sql::SpanLookup Spans();
   // What may change article counts and searches: the content and newsroom
